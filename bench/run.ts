@@ -1,0 +1,27 @@
+/**
+ * `npm run bench -- <name> [name …]` runs the named benchmarks (all when none is named).
+ * Each benchmark is a module in bench/ exporting `run(args)` that prints its own table.
+ */
+const available: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  calendar: () => import('./calendar.js'),
+  geo: () => import('./geo.js'),
+};
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const names = args.filter((a) => !a.startsWith('--'));
+  const flags = args.filter((a) => a.startsWith('--'));
+  const selected = names.length > 0 ? names : Object.keys(available);
+  for (const name of selected) {
+    const load = available[name];
+    if (!load) {
+      console.error(`unknown benchmark "${name}"; available: ${Object.keys(available).join(', ')}`);
+      process.exitCode = 2;
+      return;
+    }
+    const bench = await load();
+    await bench.run(flags);
+  }
+}
+
+await main();

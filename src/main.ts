@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+/**
+ * The `chengzhi` command line: serve | migrate | seed | start. `start` is what `npm start` runs: migrate,
+ * seed the demo tenant where it has not been seeded, then serve.
+ */
+import { Command } from 'commander';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { DataDirLockedError, MigrationError } from './platform/db/index.js';
+import {
+  openRuntime,
+  packageVersion,
+  pendingMigrations,
+  prepareDatabase,
+  printAdminBanner,
+  seedTenant,
+  DISTRICT,
+  type Runtime,
+} from './runtime.js';
+import { findTenantByCode } from './platform/auth/index.js';
+
+// The product runs in the district's time zone unless the operator chose another.
+process.env.TZ ??= 'Asia/Shanghai';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+async function withRuntime(fn: (rt: Runtime) => Promise<void>, keepOpen = false): Promise<void> {
+  const rt = await openRuntime(configOrExit());
+  try {
+    await fn(rt);
+  } catch (error) {
+    await rt.db.close();
+    throw error;
+  }
+  if (!keepOpen) await rt.db.close();
+}
+
+async function serve(rt: Runtime, options: { port?: number; host?: string }): Promise<void> {
+  const pending = await pendingMigrations(rt.db);
+  if (pending.length > 0) {
+    throw new MigrationError(
+      `the database needs migrating first (${pending.join(', ')}); run "chengzhi migrate"`,
+    );
+  }
+  const tenant = await findTenantByCode(rt.db.sql, DISTRICT.code);
+  if (!tenant) throw new MigrationError('the district tenant is missing; run "chengzhi migrate"');
+  const app = await buildApp({
+    config: rt.config,
+    db: rt.db,
+    clock: rt.clock,
+    secrets: rt.secrets,
+    defaultTenant: tenant,
+    version: rt.version,
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    // A request stuck for 10 s must not keep the process (and the data directory lock) forever.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app
+      .close()
+      .then(() => rt.db.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  await app.listen({ port: options.port ?? rt.config.port, host: options.host ?? rt.config.host });
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535, got "${value}"`);
+  }
+  return n;
+}
+
+const program = new Command()
+  .name('chengzhi')
+  .description('Chengzhi (城治) smart urban-governance platform')
+  .version(packageVersion());
+
+program
+  .command('serve')
+  .description('serve the HTTP API (the database must be migrated)')
+  .option('-p, --port <port>', 'port (default: PORT or 3000)', parsePort)
+  .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+  .action(async (options: { port?: number; host?: string }) => {
+    await withRuntime((rt) => serve(rt, options), true);
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and create the district tenant and first admin')
+  .action(async () => {
+    await withRuntime(async (rt) => {
+      const { applied, admin } = await prepareDatabase(rt);
+      rt.log.info(
+        { applied },
+        applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date',
+      );
+      printAdminBanner(admin);
+    });
+  });
+
+program
+  .command('seed')
+  .description(
+    'load reference data, and demo data unless --no-demo, into the district tenant (each part once)',
+  )
+  .option('--no-demo', 'only reference data, no demo data')
+  .action(async (options: { demo: boolean }) => {
+    await withRuntime(async (rt) => {
+      const { tenant, admin } = await prepareDatabase(rt);
+      printAdminBanner(admin);
+      const ran = await seedTenant(rt, tenant, options.demo);
+      rt.log.info({ ran }, ran.length ? `seeded ${ran.join(', ')}` : 'nothing left to seed');
+    });
+  });
+
+program
+  .command('start')
+  .description('migrate, seed what has not been seeded (demo data unless CHENGZHI_DEMO=false), then serve')
+  .option('-p, --port <port>', 'port (default: PORT or 3000)', parsePort)
+  .action(async (options: { port?: number }) => {
+    await withRuntime(async (rt) => {
+      const { tenant, admin } = await prepareDatabase(rt);
+      await seedTenant(rt, tenant, rt.config.demo);
+      printAdminBanner(admin);
+      await serve(rt, options);
+    }, true);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof MigrationError || error instanceof DataDirLockedError) {
+    process.stderr.write(`chengzhi: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

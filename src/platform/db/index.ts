@@ -1,0 +1,6 @@
+export type { Database, Engine, Executor, Tx } from './database.js';
+export { openDatabase } from './open.js';
+export { openPglite } from './pglite.js';
+export { openPostgres } from './postgres.js';
+export { migrate, MigrationError, readMigrations } from './migrate.js';
+export { DataDirLockedError } from './data-dir-lock.js';

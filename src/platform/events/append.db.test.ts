@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { createTestDb, type TestDb } from '../../../test/helpers/db.js';
+import type { Actor } from '../actor.js';
+import { ensureTenant } from '../tenancy/bootstrap.js';
+import { appendEvents } from './append.js';
+
+describe('the event log', () => {
+  let t: TestDb;
+  let actor: Actor;
+  const now = new Date('2025-10-09T02:00:00Z');
+
+  before(async () => {
+    t = await createTestDb();
+    const tenant = await ensureTenant(t.db, { code: '330102', name: '上城区', timeZone: 'Asia/Shanghai' });
+    actor = { kind: 'staff', tenantId: tenant.id, accountId: null, roles: [], requestId: 'req-1' };
+  });
+  after(() => t.close());
+
+  it('numbers each record’s events consecutively across transactions', async () => {
+    const first = await t.db.transaction((tx) =>
+      appendEvents(tx, actor, now, [
+        { streamType: 'case', streamId: 'A', name: 'cases.case.reported', payload: { n: 1 } },
+        { streamType: 'case', streamId: 'B', name: 'cases.case.reported', payload: { n: 2 } },
+        { streamType: 'case', streamId: 'A', name: 'cases.case.filed', payload: { n: 3 } },
+      ]),
+    );
+    assert.deepEqual(
+      first.map((e) => [e.streamId, e.streamVersion]),
+      [
+        ['A', 1],
+        ['B', 1],
+        ['A', 2],
+      ],
+    );
+    const second = await t.db.transaction((tx) =>
+      appendEvents(tx, actor, now, [
+        { streamType: 'case', streamId: 'A', name: 'cases.case.dispatched', payload: {} },
+      ]),
+    );
+    assert.equal(second[0]?.streamVersion, 3);
+  });
+
+  it('vanishes with the transaction that wrote it', async () => {
+    await assert.rejects(
+      t.db.transaction(async (tx) => {
+        await appendEvents(tx, actor, now, [
+          { streamType: 'case', streamId: 'C', name: 'cases.case.reported', payload: {} },
+        ]);
+        throw new Error('the command failed');
+      }),
+    );
+    const rows = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM events WHERE stream_id = 'C'`.execute(t.db.sql);
+    assert.equal(rows.rows[0]?.n, 0);
+  });
+
+  it('refuses updates and deletes: the log is append-only', async () => {
+    await assert.rejects(sql`UPDATE events SET payload = '{}'::jsonb`.execute(t.db.sql), /append-only/);
+    await assert.rejects(sql`DELETE FROM events`.execute(t.db.sql), /append-only/);
+    await assert.rejects(sql`TRUNCATE events`.execute(t.db.sql), /append-only/);
+  });
+
+  it('records who did it, under which role, and for which request', async () => {
+    await t.db.transaction((tx) =>
+      appendEvents(tx, { ...actor, accountId: null }, now, [
+        {
+          streamType: 'case',
+          streamId: 'D',
+          name: 'cases.case.voided',
+          payload: { reason: 'duplicate' },
+          role: 'operator',
+        },
+      ]),
+    );
+    const row = await sql<{ actor_kind: string; actor_role: string; request_id: string; occurred_at: Date }>`
+      SELECT actor_kind, actor_role, request_id, occurred_at FROM events WHERE stream_id = 'D'`.execute(
+      t.db.sql,
+    );
+    assert.equal(row.rows[0]?.actor_kind, 'staff');
+    assert.equal(row.rows[0]?.actor_role, 'operator');
+    assert.equal(row.rows[0]?.request_id, 'req-1');
+    assert.equal(row.rows[0]?.occurred_at.toISOString(), now.toISOString());
+  });
+
+  it('refuses event names that do not follow module.noun.verb', async () => {
+    await assert.rejects(
+      t.db.transaction((tx) =>
+        appendEvents(tx, actor, now, [{ streamType: 'case', streamId: 'E', name: 'CaseFiled', payload: {} }]),
+      ),
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export { appendEvents } from './append.js';
+export type { NewEvent, StoredEvent } from './append.js';

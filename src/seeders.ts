@@ -1,0 +1,8 @@
+/**
+ * The seeders, in order. Each module that owns reference or demo data contributes one; see
+ * platform/tenancy/seeds.ts for how they run once per tenant.
+ */
+import { createDemoAccountsSeeder } from './demo/accounts.js';
+import type { Seeder } from './platform/tenancy/seeds.js';
+
+export const SEEDERS: readonly Seeder[] = [createDemoAccountsSeeder()];

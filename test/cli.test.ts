@@ -1,0 +1,129 @@
+/**
+ * The command line as an operator uses it: bad configuration, first start, restart with the same data, and
+ * a second process refused on the same embedded data directory. Runs the TypeScript sources through tsx.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { fromPackageRoot } from '../src/platform/paths.js';
+
+const ADMIN_PASSWORD = 'cli-test-first-password';
+
+function cli(args: string[], env: Record<string, string>): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', fromPackageRoot('src/main.ts'), ...args], {
+    cwd: fromPackageRoot(),
+    env: { ...process.env, LOG_LEVEL: 'warn', CHENGZHI_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  return Object.assign(child, { output: () => out });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitReady(base: string, child: ChildProcess & { output: () => string }): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`server exited early (${child.exitCode}):\n${child.output()}`);
+    }
+    try {
+      if ((await fetch(`${base}/readyz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not become ready:\n' + child.output());
+}
+
+describe('the chengzhi command line', () => {
+  it('exits non-zero on bad configuration and names every bad variable', async () => {
+    const child = cli(['serve'], {
+      PORT: 'abc',
+      LOG_LEVEL: 'loud',
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cz-cli-')),
+    });
+    const code = await exitOf(child);
+    assert.notEqual(code, 0);
+    assert.match(child.output(), /PORT: must be a whole number/);
+    assert.match(child.output(), /LOG_LEVEL: must be one of/);
+  });
+
+  it('has --help on every command', async () => {
+    await Promise.all(
+      ['serve', 'migrate', 'seed', 'start'].map(async (command) => {
+        const child = cli([command, '--help'], {});
+        assert.equal(await exitOf(child), 0);
+        assert.match(child.output(), new RegExp(`Usage: chengzhi ${command}`));
+      }),
+    );
+  });
+
+  it('starts with demo data, stops gracefully, keeps its data across a restart, and refuses a second process', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cz-cli-'));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = { DATA_DIR: dataDir, PORT: String(port) };
+
+    const first = cli(['start'], env);
+    await waitReady(base, first);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    assert.equal(login.status, 200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const created = await fetch(`${base}/api/auth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ name: 'survives a restart' }),
+    });
+    assert.equal(created.status, 201);
+    const { token } = (await created.json()) as { token: string };
+
+    const second = cli(['serve'], { ...env, PORT: String(await freePort()) });
+    assert.equal(await exitOf(second), 1);
+    assert.match(second.output(), /in use by process/);
+
+    first.kill('SIGTERM');
+    assert.equal(await exitOf(first), 0);
+
+    const again = cli(['start'], env);
+    await waitReady(base, again);
+    const me = await fetch(`${base}/api/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(me.status, 200);
+    const demo = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dispatcher', password: 'chengzhi-demo-2025' }),
+    });
+    assert.equal(demo.status, 200, 'the demo accounts were seeded');
+    again.kill('SIGTERM');
+    assert.equal(await exitOf(again), 0);
+  });
+});
