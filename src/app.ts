@@ -21,6 +21,8 @@ import { LOG_REDACT } from './platform/http/log-redaction.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { findTenantByCode } from './platform/auth/index.js';
+import { calendarRoutes, createCalendarService } from './modules/calendar/index.js';
+import { createGeoService, geoRoutes } from './modules/geo/index.js';
 
 export interface AppDeps {
   config: Pick<Config, 'logLevel' | 'trustProxy' | 'bodyLimitBytes' | 'cookieSecure' | 'sessionTtlHours'>;
@@ -78,15 +80,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installAccessControl(app, auth);
 
+  const resolveTenant = async (code: string | undefined): Promise<Tenant | null> =>
+    !code || code === deps.defaultTenant.code ? deps.defaultTenant : findTenantByCode(deps.db.sql, code);
+
   await app.register(healthRoutes, { db: deps.db });
   await app.register(authRoutes, {
     auth,
     cookieSecure: deps.config.cookieSecure,
-    resolveTenant: async (code) => {
-      if (!code || code === deps.defaultTenant.code) return deps.defaultTenant.id;
-      return (await findTenantByCode(deps.db.sql, code))?.id ?? null;
-    },
+    resolveTenant: async (code) => (await resolveTenant(code))?.id ?? null,
   });
+
+  // Modules, in dependency order.
+  const calendars = createCalendarService({ db: deps.db, clock: deps.clock });
+  await app.register(calendarRoutes, { calendars, resolveTenant });
+  const geo = createGeoService({ db: deps.db, clock: deps.clock });
+  await app.register(geoRoutes, { geo, resolveTenant });
 
   await app.ready();
   return app;

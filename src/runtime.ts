@@ -73,7 +73,7 @@ export async function prepareDatabase(
 }
 
 export async function seedTenant(rt: Runtime, tenant: Tenant, demo: boolean): Promise<string[]> {
-  return runSeeders(rt.db, tenant, SEEDERS, { demo, log: (line) => rt.log.info(line) });
+  return runSeeders(rt.db, tenant, SEEDERS, { demo, now: rt.clock.now(), log: (line) => rt.log.info(line) });
 }
 
 export function printAdminBanner(admin: AdminBootstrap): void {

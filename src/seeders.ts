@@ -3,6 +3,12 @@
  * platform/tenancy/seeds.ts for how they run once per tenant.
  */
 import { createDemoAccountsSeeder } from './demo/accounts.js';
+import { createCalendarSeeder } from './modules/calendar/index.js';
+import { createGeoDemoSeeder } from './modules/geo/index.js';
 import type { Seeder } from './platform/tenancy/seeds.js';
 
-export const SEEDERS: readonly Seeder[] = [createDemoAccountsSeeder()];
+export const SEEDERS: readonly Seeder[] = [
+  createCalendarSeeder(),
+  createDemoAccountsSeeder(),
+  createGeoDemoSeeder(),
+];

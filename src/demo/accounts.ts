@@ -25,10 +25,9 @@ export function createDemoAccountsSeeder(): Seeder {
   return {
     name: 'demo.accounts',
     demoOnly: true,
-    async run({ db, tenant }) {
+    async run({ db, tenant, now }) {
       const hash = await hashPassword(DEMO_PASSWORD);
       const actor = systemActor(tenant.id);
-      const now = new Date();
       await db.transaction(async (tx) => {
         for (const a of DEMO_ACCOUNTS) {
           if (await findAccountByUsername(tx, tenant.id, a.username)) continue;

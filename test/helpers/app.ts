@@ -8,6 +8,8 @@ import { createAuthCommands, createSecrets, type Role, type Tenant } from '../..
 import { systemActor } from '../../src/platform/actor.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { ensureTenant } from '../../src/platform/tenancy/bootstrap.js';
+import { runSeeders } from '../../src/platform/tenancy/seeds.js';
+import { SEEDERS } from '../../src/seeders.js';
 import { createTestDb, type TestDb } from './db.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
@@ -33,7 +35,7 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { now?: string; loggerInstance?: FastifyBaseLogger } = {},
+  options: { now?: string; loggerInstance?: FastifyBaseLogger; demo?: boolean } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb();
   const clock = fixedClock(options.now ?? '2025-10-09T02:00:00Z');
@@ -50,6 +52,12 @@ export async function createTestApp(
     cookieSecure: false,
     sessionTtlHours: 12,
   };
+  // Reference data every tenant has (calendar …); demo data stays out unless a test asks for it.
+  await runSeeders(testDb.db, tenant, SEEDERS, {
+    demo: options.demo ?? false,
+    now: clock.now(),
+    log: () => undefined,
+  });
   const app = await buildApp({
     config,
     db: testDb.db,

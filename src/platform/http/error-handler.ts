@@ -35,7 +35,26 @@ function describeIssue(field: string, issue: AjvIssue | undefined): string {
   return `${field} ${issue.message ?? 'is invalid'}`;
 }
 
-function render(error: FastifyError | AppError | Error): Rendered {
+type ErrorMapper = (error: Error) => AppError | null;
+const mappers: ErrorMapper[] = [];
+
+/**
+ * Modules translate their own typed errors (e.g. the calendar's CalendarInputError) into the error model here,
+ * so the platform needs no knowledge of them.
+ */
+export function registerErrorMapper(mapper: ErrorMapper): void {
+  if (!mappers.includes(mapper)) mappers.push(mapper);
+}
+
+function render(raw: FastifyError | AppError | Error): Rendered {
+  let error = raw;
+  for (const mapper of mappers) {
+    const mapped = mapper(raw);
+    if (mapped) {
+      error = mapped;
+      break;
+    }
+  }
   if (error instanceof AppError) {
     return {
       status: error.status,

@@ -10,7 +10,7 @@ export interface Seeder {
   name: string;
   /** Reference data every tenant needs (calendar, taxonomy), as opposed to demo-only data. */
   demoOnly: boolean;
-  run(ctx: { db: Database; tenant: Tenant; log: (line: string) => void }): Promise<void>;
+  run(ctx: { db: Database; tenant: Tenant; now: Date; log: (line: string) => void }): Promise<void>;
 }
 
 async function hasRun(tx: Tx | Database['sql'], tenantId: number, name: string): Promise<boolean> {
@@ -24,14 +24,14 @@ export async function runSeeders(
   db: Database,
   tenant: Tenant,
   seeders: readonly Seeder[],
-  options: { demo: boolean; log: (line: string) => void },
+  options: { demo: boolean; now: Date; log: (line: string) => void },
 ): Promise<string[]> {
   const ran: string[] = [];
   for (const seeder of seeders) {
     if (seeder.demoOnly && !options.demo) continue;
     if (await hasRun(db.sql, tenant.id, seeder.name)) continue;
     const started = Date.now();
-    await seeder.run({ db, tenant, log: options.log });
+    await seeder.run({ db, tenant, now: options.now, log: options.log });
     await sql`INSERT INTO seeds (tenant_id, name) VALUES (${tenant.id}, ${seeder.name}) ON CONFLICT DO NOTHING`.execute(
       db.sql,
     );
