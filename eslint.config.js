@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'artifacts/', 'src/web/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'artifacts/', 'scratch/', 'src/web/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

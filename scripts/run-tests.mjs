@@ -37,11 +37,12 @@ function run(label, files, env) {
     let tail = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-4000);
+      tail = (tail + chunk.toString()).slice(-200_000);
     });
     child.on('close', (code) => {
-      const num = (re) => Number((re.exec(tail) ?? [])[1] ?? 0);
-      resolve({ pass: num(/ℹ pass (\d+)/), fail: num(/ℹ fail (\d+)/), code: code ?? 1 });
+      // The last summary line wins: failure details are printed after the counts.
+      const num = (re) => Number([...tail.matchAll(re)].at(-1)?.[1] ?? 0);
+      resolve({ pass: num(/ℹ pass (\d+)/g), fail: num(/ℹ fail (\d+)/g), code: code ?? 1 });
     });
   });
 }

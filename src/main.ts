@@ -5,6 +5,12 @@
  */
 import { Command } from 'commander';
 import { buildApp } from './app.js';
+import {
+  CliInputError,
+  importComponentsFromFile,
+  importRegionsFromFile,
+  type RegionImportOptions,
+} from './cli/geo-import.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirLockedError, MigrationError } from './platform/db/index.js';
 import {
@@ -150,10 +156,46 @@ program
     }, true);
   });
 
+const importCommand = program
+  .command('import')
+  .description('import geography from files (all or nothing, with a validation report)');
+
+importCommand
+  .command('regions <file>')
+  .description('replace a region layer from a GeoJSON file or a zipped Shapefile (.zip)')
+  .requiredOption('--level <level>', 'district, street, community or grid')
+  .option('--crs <crs>', 'coordinate system of the file: wgs84, gcj02 or bd09', 'wgs84')
+  .option('--code-field <name>', 'attribute holding the region code', 'code')
+  .option('--name-field <name>', 'attribute holding the name', 'name')
+  .option('--parent-field <name>', 'attribute holding the parent code (default: the code prefix)')
+  .option('--layer <name>', 'layer of a zip with several shapefiles')
+  .option('--synthetic', 'mark the geometry as synthetic (not surveyed)', false)
+  .option('--dry-run', 'validate only', false)
+  .action(async (file: string, options: RegionImportOptions) => {
+    await withRuntime(async (rt) => {
+      if (!(await importRegionsFromFile(rt, file, options))) process.exitCode = 1;
+    });
+  });
+
+importCommand
+  .command('components <file>')
+  .description('add or replace components (部件) from a GeoJSON FeatureCollection of points')
+  .option('--crs <crs>', 'coordinate system of the file: wgs84, gcj02 or bd09', 'wgs84')
+  .option('--dry-run', 'validate only', false)
+  .action(async (file: string, options: { crs: string; dryRun: boolean }) => {
+    await withRuntime(async (rt) => {
+      if (!(await importComponentsFromFile(rt, file, options))) process.exitCode = 1;
+    });
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof MigrationError || error instanceof DataDirLockedError) {
+  if (
+    error instanceof MigrationError ||
+    error instanceof DataDirLockedError ||
+    error instanceof CliInputError
+  ) {
     process.stderr.write(`chengzhi: ${error.message}\n`);
     process.exit(1);
   }

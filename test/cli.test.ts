@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,5 +125,45 @@ describe('the chengzhi command line', () => {
     assert.equal(demo.status, 200, 'the demo accounts were seeded');
     again.kill('SIGTERM');
     assert.equal(await exitOf(again), 0);
+  });
+
+  it('imports a region layer from a file all or nothing, printing a per-feature report on problems', async () => {
+    const env = { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cz-cli-')), CHENGZHI_DEMO: 'false' };
+    assert.equal(await exitOf(cli(['migrate'], env)), 0);
+    const badFile = path.join(env.DATA_DIR, 'bad.geojson');
+    writeFileSync(
+      badFile,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { adcode: 330102, name: '上城区' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [120, 30],
+                  [120.1, 30],
+                  [120.1, 30.1],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const bad = cli(['import', 'regions', badFile, '--level', 'district', '--code-field', 'adcode'], env);
+    assert.equal(await exitOf(bad), 1);
+    assert.match(bad.output(), /validation failed: \d+ problem/);
+    assert.match(bad.output(), /^0\t330102\t(OPEN_RING|INVALID_GEOMETRY)/m);
+
+    const outline = fromPackageRoot('data/reference/boundaries/shangcheng-330102-datav-gcj02.geojson');
+    const good = cli(
+      ['import', 'regions', outline, '--level', 'district', '--code-field', 'adcode', '--crs', 'gcj02'],
+      env,
+    );
+    assert.equal(await exitOf(good), 0, good.output());
+    assert.match(good.output(), /imported 1 district\(s\)/);
   });
 });

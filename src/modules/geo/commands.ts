@@ -16,6 +16,7 @@ import { buildPointIndex, nearestPoints, type PointIndex } from './domain/neares
 import { impliedParentCode, parentLevel, type RegionLevel } from './domain/region-codes.js';
 import type { PolygonalGeometry } from './domain/types.js';
 import type { ValidationProblem } from './domain/validation-types.js';
+import type { ParsedComponent } from './domain/component-import.js';
 import * as store from './store.js';
 
 export interface RegionIndex {
@@ -133,6 +134,7 @@ export function createGeoService(deps: { db: Database; clock: Clock }) {
       synthetic: boolean;
       source: string;
       dryRun: boolean;
+      onProgress?: (done: number, total: number) => void;
     },
   ): Promise<{ imported: number; replaced: number; dryRun: boolean }> {
     const { level, parsed } = input;
@@ -188,7 +190,7 @@ export function createGeoService(deps: { db: Database; clock: Clock }) {
     const now = clock.now();
     const replaced = await db.transaction(async (tx) => {
       const removed = await store.deleteLevel(tx, actor.tenantId, level);
-      await store.insertRegions(tx, actor.tenantId, rows, now);
+      await store.insertRegions(tx, actor.tenantId, rows, now, input.onProgress);
       const down: Record<RegionLevel, RegionLevel | null> = {
         district: 'street',
         street: 'community',
@@ -231,38 +233,28 @@ export function createGeoService(deps: { db: Database; clock: Clock }) {
     return { imported: rows.length, replaced, dryRun: false };
   }
 
+  /** Adds or replaces components by id, all or nothing; each is placed in the grid its point falls in. */
   async function importComponents(
     actor: Actor,
-    input: { components: Omit<store.StoredComponent, 'gridCode'>[]; source: string; dryRun: boolean },
+    input: {
+      components: ParsedComponent[];
+      problems: ValidationProblem[];
+      dryRun: boolean;
+      onProgress?: (done: number, total: number) => void;
+    },
   ): Promise<{ imported: number; dryRun: boolean }> {
     const index = await regionCache.get(actor.tenantId);
-    const problems: ValidationProblem[] = [];
-    const seen = new Set<string>();
+    const districtCode = [...index.regions.values()].find((r) => r.level === 'district')?.code;
+    const problems = [...input.problems];
     const rows: store.StoredComponent[] = input.components.map((c, i) => {
-      if (!/^\d{16}$/.test(c.id)) {
+      if (districtCode && !c.id.startsWith(districtCode)) {
         problems.push({
           featureIndex: i,
           code: c.id,
           problem: 'BAD_CODE',
-          message: 'a component id has 16 digits',
-        });
-      } else if (c.id.slice(6, 8) !== c.majorCode || c.id.slice(8, 10) !== c.minorCode) {
-        problems.push({
-          featureIndex: i,
-          code: c.id,
-          problem: 'BAD_CODE',
-          message: 'the id’s category digits do not match major/minor',
+          message: `the id does not start with the district code ${districtCode}`,
         });
       }
-      if (seen.has(c.id)) {
-        problems.push({
-          featureIndex: i,
-          code: c.id,
-          problem: 'DUPLICATE_CODE',
-          message: `component ${c.id} appears twice`,
-        });
-      }
-      seen.add(c.id);
       const gridIndex = index.geocoder.locate(c.lng, c.lat);
       if (gridIndex < 0) {
         problems.push({
@@ -274,18 +266,21 @@ export function createGeoService(deps: { db: Database; clock: Clock }) {
       }
       return { ...c, gridCode: gridIndex >= 0 ? (index.geocoder.gridAt(gridIndex)?.code ?? null) : null };
     });
-    if (problems.length > 0) throw new ImportRejectedError(problems, rows.length);
+    if (rows.length === 0 && problems.length === 0) {
+      problems.push({ featureIndex: -1, problem: 'EMPTY_IMPORT', message: 'the import holds no components' });
+    }
+    if (problems.length > 0) throw new ImportRejectedError(problems, input.components.length);
     if (input.dryRun) return { imported: rows.length, dryRun: true };
     const now = clock.now();
     await db.transaction(async (tx) => {
-      await store.upsertComponents(tx, actor.tenantId, rows, now);
+      await store.upsertComponents(tx, actor.tenantId, rows, now, input.onProgress);
       await store.bumpVersion(tx, actor.tenantId, 'components');
       await appendEvents(tx, actor, now, [
         {
           streamType: 'geo',
           streamId: 'components',
           name: 'geo.components.imported',
-          payload: { count: rows.length, source: input.source },
+          payload: { count: rows.length },
         },
       ]);
     });

@@ -130,3 +130,4 @@ export { loadShangchengInputs } from './reference-data.js';
 export { createGeoService, ImportRejectedError, type GeoService, type LocatedPoint } from './commands.js';
 export { geoRoutes } from './routes.js';
 export { createGeoDemoSeeder, DEMO_COMPONENT_CATEGORIES } from './demo-seeder.js';
+export { parseComponentImport, type ParsedComponent } from './domain/component-import.js';

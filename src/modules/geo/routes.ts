@@ -6,8 +6,9 @@ import { registerErrorMapper } from '../../platform/http/error-handler.js';
 import { withErrors } from '../../platform/http/schemas.js';
 import type { GeoService } from './commands.js';
 import { convertPosition, CRS_VALUES, type Crs } from './domain/crs.js';
+import { parseComponentImport } from './domain/component-import.js';
 import { ImportFormatError, parseGeoJsonImport, parseShapefileZipImport } from './domain/import-parse.js';
-import { REGION_LEVELS, type RegionLevel } from './domain/region-codes.js';
+import { REGION_LEVELS } from './domain/region-codes.js';
 import type { Bbox } from './domain/types.js';
 import {
   presentComponentFeature,
@@ -365,4 +366,41 @@ export const geoRoutes: FastifyPluginAsyncTypebox<GeoRouteOptions> = async (app,
       });
     },
   );
+
+  app.post(
+    '/api/geo/imports/components',
+    {
+      config: { access: { roles: ['admin'] } },
+      bodyLimit: 256 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Add or replace components (部件) from a GeoJSON FeatureCollection of points (properties: id, name, ownerUnit?, maintainerUnit?, status?); all or nothing',
+        querystring: Type.Object(
+          { crs: CrsParam, dryRun: Type.Boolean({ default: false }) },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 200: ImportResult }, 401, 403, 422),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const body: unknown = request.body;
+      const value: unknown = Buffer.isBuffer(body) ? parseJsonBody(body) : body;
+      const parsed = parseComponentImport(
+        value,
+        request.query.crs,
+        `import by ${principal.account.username}`,
+      );
+      return opts.geo.importComponents(principal.actor, { ...parsed, dryRun: request.query.dryRun });
+    },
+  );
 };
+
+function parseJsonBody(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    throw new AppError(400, 'MALFORMED_JSON', 'the request body is not valid JSON', { field: 'body' });
+  }
+}

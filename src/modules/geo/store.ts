@@ -47,7 +47,9 @@ export async function insertRegions(
   tenantId: number,
   regions: readonly StoredRegion[],
   now: Date,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
+  let done = 0;
   for (const batch of chunks(regions, BATCH)) {
     const rows = batch.map((r) => {
       const [minLng, minLat, maxLng, maxLat] = geometryBbox(r.geometry);
@@ -74,6 +76,8 @@ export async function insertRegions(
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
         code text, level text, parent_code text, name text, geometry jsonb, min_lng float8, min_lat float8,
         max_lng float8, max_lat float8, area_m2 float8, synthetic boolean, source text)`.execute(ex);
+    done += batch.length;
+    onProgress?.(done, regions.length);
   }
 }
 
@@ -170,7 +174,9 @@ export async function upsertComponents(
   tenantId: number,
   components: readonly StoredComponent[],
   now: Date,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
+  let done = 0;
   for (const batch of chunks(components, 5_000)) {
     const rows = batch.map((c) => ({
       id: c.id,
@@ -199,6 +205,8 @@ export async function upsertComponents(
         lng = excluded.lng, lat = excluded.lat, grid_code = excluded.grid_code, owner_unit = excluded.owner_unit,
         maintainer_unit = excluded.maintainer_unit, status = excluded.status, synthetic = excluded.synthetic,
         source = excluded.source, updated_at = excluded.updated_at`.execute(ex);
+    done += batch.length;
+    onProgress?.(done, components.length);
   }
 }
 
