@@ -23,6 +23,7 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { findTenantByCode } from './platform/auth/index.js';
 import { calendarRoutes, createCalendarService } from './modules/calendar/index.js';
 import { createGeoService, geoRoutes } from './modules/geo/index.js';
+import { createOrgService, orgRoutes } from './modules/org/index.js';
 
 export interface AppDeps {
   config: Pick<Config, 'logLevel' | 'trustProxy' | 'bodyLimitBytes' | 'cookieSecure' | 'sessionTtlHours'>;
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { calendars, resolveTenant });
   const geo = createGeoService({ db: deps.db, clock: deps.clock });
   await app.register(geoRoutes, { geo, resolveTenant });
+  await app.register(orgRoutes, { org: createOrgService({ db: deps.db, clock: deps.clock }) });
 
   await app.ready();
   return app;

@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { buildApp } from './app.js';
+import { printDeadline, printElapsed, printLocation } from './cli/lookups.js';
 import {
   CliInputError,
   importComponentsFromFile,
@@ -24,6 +25,7 @@ import {
   type Runtime,
 } from './runtime.js';
 import { findTenantByCode } from './platform/auth/index.js';
+import { CalendarInputError } from './modules/calendar/index.js';
 
 // The product runs in the district's time zone unless the operator chose another.
 process.env.TZ ??= 'Asia/Shanghai';
@@ -116,7 +118,9 @@ program
 
 program
   .command('migrate')
-  .description('apply pending database migrations and create the district tenant and first admin')
+  .description(
+    'apply pending database migrations; create the district tenant, its first admin and reference data',
+  )
   .action(async () => {
     await withRuntime(async (rt) => {
       const { applied, admin } = await prepareDatabase(rt);
@@ -188,9 +192,48 @@ importCommand
     });
   });
 
+const calendarCommand = program.command('calendar').description('working-time calendar look-ups');
+calendarCommand
+  .command('deadline')
+  .description('deadline = start + amount in a time-limit unit')
+  .requiredOption('--start <instant>', 'ISO-8601, e.g. 2025-10-09T10:00:00+08:00')
+  .requiredOption('--amount <n>', 'positive number')
+  .requiredOption(
+    '--unit <unit>',
+    'urgent_hour, natural_day, work_hour, work_day, calendar_day or working_day',
+  )
+  .action(async (options: { start: string; amount: string; unit: string }) => {
+    await withRuntime((rt) => printDeadline(rt, options));
+  });
+calendarCommand
+  .command('elapsed')
+  .description('time elapsed between two instants in a unit (minutes for hour units, days for day units)')
+  .requiredOption('--from <instant>', 'ISO-8601')
+  .requiredOption('--to <instant>', 'ISO-8601')
+  .requiredOption('--unit <unit>', 'a time-limit unit')
+  .action(async (options: { from: string; to: string; unit: string }) => {
+    await withRuntime((rt) => printElapsed(rt, options));
+  });
+
+program
+  .command('locate')
+  .description('point → unit grid, community, street, district')
+  .requiredOption('--lng <lng>', 'longitude')
+  .requiredOption('--lat <lat>', 'latitude')
+  .option('--crs <crs>', 'wgs84, gcj02 or bd09', 'wgs84')
+  .action(async (options: { lng: string; lat: string; crs: string }) => {
+    await withRuntime(async (rt) => {
+      if (!(await printLocation(rt, options))) process.exitCode = 1;
+    });
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  if (error instanceof CalendarInputError) {
+    process.stderr.write(`chengzhi: --${error.field}: ${error.message}\n`);
+    process.exit(2);
+  }
   if (
     error instanceof MigrationError ||
     error instanceof DataDirLockedError ||

@@ -56,7 +56,7 @@ export async function pendingMigrations(db: Database): Promise<string[]> {
   return files.filter((f) => !done.has(f.version)).map((f) => `${f.version}_${f.name}`);
 }
 
-/** Migrates and makes sure the district tenant and its first admin exist. */
+/** Migrates and makes sure the district tenant, its first admin and its reference data exist. */
 export async function prepareDatabase(
   rt: Runtime,
 ): Promise<{ tenant: Tenant; admin: AdminBootstrap; applied: string[] }> {
@@ -69,6 +69,8 @@ export async function prepareDatabase(
     sessionTtlHours: rt.config.sessionTtlHours,
   });
   const admin = await ensureAdmin(rt.db, auth, tenant, rt.config);
+  // Reference data (the holiday calendar …) belongs to a working tenant as much as its schema does.
+  await seedTenant(rt, tenant, false);
   return { tenant, admin, applied };
 }
 

@@ -5,10 +5,12 @@
 import { createDemoAccountsSeeder } from './demo/accounts.js';
 import { createCalendarSeeder } from './modules/calendar/index.js';
 import { createGeoDemoSeeder } from './modules/geo/index.js';
+import { createOrgDemoSeeder } from './modules/org/index.js';
 import type { Seeder } from './platform/tenancy/seeds.js';
 
 export const SEEDERS: readonly Seeder[] = [
   createCalendarSeeder(),
   createDemoAccountsSeeder(),
   createGeoDemoSeeder(),
+  createOrgDemoSeeder(),
 ];

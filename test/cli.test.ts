@@ -165,5 +165,18 @@ describe('the chengzhi command line', () => {
     );
     assert.equal(await exitOf(good), 0, good.output());
     assert.match(good.output(), /imported 1 district\(s\)/);
+
+    const deadline = cli(
+      ['calendar', 'deadline', '--start', '2025-09-30T10:00:00+08:00', '--amount', '1', '--unit', 'work_day'],
+      env,
+    );
+    assert.equal(await exitOf(deadline), 0, deadline.output());
+    assert.match(deadline.output(), /"deadline":"2025-10-09T10:00:00\+08:00"/);
+    const badUnit = cli(
+      ['calendar', 'deadline', '--start', '2025-09-30T10:00:00+08:00', '--amount', '1', '--unit', 'week'],
+      env,
+    );
+    assert.notEqual(await exitOf(badUnit), 0);
+    assert.match(badUnit.output(), /--unit must be one of/);
   });
 });

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf, type Tenant } from '../../platform/auth/index.js';
 import { AppError, errors } from '../../platform/http/app-error.js';

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TSchema } from 'typebox';
 
 export const ErrorBody = Type.Object(
   {
@@ -18,7 +18,7 @@ export function withErrors<T extends Record<number, TSchema>>(
   ...statuses: number[]
 ): T & Record<number, TSchema> {
   const out: Record<number, TSchema> = { ...responses };
-  for (const status of [400, ...statuses]) out[status] = Type.Ref(ErrorBody);
+  for (const status of [400, ...statuses]) out[status] = Type.Ref('ErrorBody');
   return out as T & Record<number, TSchema>;
 }
 
