@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx prettier --write --log-level warn "${@:-.}"
-npx eslint --fix "${@:-.}" || true
+npx eslint --fix --no-error-on-unmatched-pattern "${@:-.}" || true
 npx prettier --write --log-level warn "${@:-.}"

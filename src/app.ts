@@ -24,6 +24,7 @@ import { findTenantByCode } from './platform/auth/index.js';
 import { calendarRoutes, createCalendarService } from './modules/calendar/index.js';
 import { createGeoService, geoRoutes } from './modules/geo/index.js';
 import { createOrgService, orgRoutes } from './modules/org/index.js';
+import { createTaxonomyService, taxonomyRoutes } from './modules/taxonomy/index.js';
 
 export interface AppDeps {
   config: Pick<Config, 'logLevel' | 'trustProxy' | 'bodyLimitBytes' | 'cookieSecure' | 'sessionTtlHours'>;
@@ -97,6 +98,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const geo = createGeoService({ db: deps.db, clock: deps.clock });
   await app.register(geoRoutes, { geo, resolveTenant });
   await app.register(orgRoutes, { org: createOrgService({ db: deps.db, clock: deps.clock }) });
+  await app.register(taxonomyRoutes, {
+    taxonomy: createTaxonomyService({ db: deps.db, clock: deps.clock }),
+    resolveTenant,
+  });
 
   await app.ready();
   return app;

@@ -6,10 +6,12 @@ import { createDemoAccountsSeeder } from './demo/accounts.js';
 import { createCalendarSeeder } from './modules/calendar/index.js';
 import { createGeoDemoSeeder } from './modules/geo/index.js';
 import { createOrgDemoSeeder } from './modules/org/index.js';
+import { createTaxonomySeeder } from './modules/taxonomy/index.js';
 import type { Seeder } from './platform/tenancy/seeds.js';
 
 export const SEEDERS: readonly Seeder[] = [
   createCalendarSeeder(),
+  createTaxonomySeeder(),
   createDemoAccountsSeeder(),
   createGeoDemoSeeder(),
   createOrgDemoSeeder(),
