@@ -6,6 +6,7 @@ import { IsoDateTime, withErrors } from '../../platform/http/schemas.js';
 import type { TaxonomyService } from './commands.js';
 import { diffTaxonomyVersions } from './domain/versioning.js';
 import { findStandard } from './domain/queries.js';
+import type { TaxonomyTable } from './domain/types.js';
 
 const tags = ['taxonomy'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -129,6 +130,51 @@ export const taxonomyRoutes: FastifyPluginAsyncTypebox<TaxonomyRouteOptions> = a
         publishedAt: v.publishedAt.toISOString(),
       })),
     }),
+  );
+
+  app.post(
+    '/api/taxonomy/versions',
+    {
+      config: { access: { roles: ['admin'] } },
+      bodyLimit: 10 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Publish a new version from a whole table (majors, minors, standards as in GET /api/taxonomy); validated as a whole, 422 with every issue',
+        body: Type.Object(
+          {
+            note: Type.String({ minLength: 1, maxLength: 200 }),
+            effectiveFrom: Type.Optional(LocalDate),
+            majors: Type.Array(Json, { maxItems: 200 }),
+            minors: Type.Array(Json, { maxItems: 5000 }),
+            standards: Type.Array(Json, { maxItems: 20000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors(
+          { 201: Type.Object({ version: Type.Integer(), diff: Json }) },
+          401,
+          403,
+          409,
+          422,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      // The domain validates every entry (validateTaxonomyTable) before anything is stored.
+      const table = {
+        majors: b.majors,
+        minors: b.minors,
+        standards: b.standards,
+      } as unknown as TaxonomyTable;
+      const { version, diff } = await taxonomy.publish(principalOf(request).actor, {
+        table,
+        note: b.note,
+        effectiveFrom: b.effectiveFrom ?? null,
+      });
+      return reply.status(201).send({ version: version.version, diff });
+    },
   );
 
   app.get(

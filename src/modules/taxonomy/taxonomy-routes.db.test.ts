@@ -160,4 +160,40 @@ describe('taxonomy over HTTP', () => {
     });
     assert.equal(ok.statusCode, 204, ok.body);
   });
+
+  it('publishes a whole table sent as JSON, and refuses an invalid one with every issue', async () => {
+    const current = (await t.app.inject({ method: 'GET', url: '/api/taxonomy' })).json<
+      Table & { majors: unknown[]; note: string }
+    >();
+    const standards = current.standards.map((s, i) => (i === 0 ? { ...s, closingCondition: '' } : s));
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/taxonomy/versions',
+      headers: admin,
+      payload: { note: '测试', majors: current.majors, minors: current.minors, standards },
+    });
+    assert.equal(bad.statusCode, 422, bad.body);
+    assert.equal(bad.json<{ error: { code: string } }>().error.code, 'TAXONOMY_INVALID');
+    // Retire the last row of a minor that has several rows.
+    const perMinor = new Map<string, number>();
+    for (const st of current.standards) {
+      perMinor.set(st.id.replace(/-\d+$/, ''), (perMinor.get(st.id.replace(/-\d+$/, '')) ?? 0) + 1);
+    }
+    const minorKey = [...perMinor].find(([, n]) => n > 1)![0];
+    const retired = current.standards.filter((st) => st.id.startsWith(minorKey + '-')).at(-1)!;
+    const fewer = current.standards.filter((st) => st.id !== retired.id);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/taxonomy/versions',
+      headers: admin,
+      payload: { note: '删除一条标准', majors: current.majors, minors: current.minors, standards: fewer },
+    });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.deepEqual(
+      ok
+        .json<{ diff: { standards: { removed: { id: string }[] } } }>()
+        .diff.standards.removed.map((r) => r.id),
+      [retired.id],
+    );
+  });
 });
