@@ -4,6 +4,7 @@
  */
 const available: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   calendar: () => import('./calendar.js'),
+  dispatch: () => import('./dispatch.js'),
   geo: () => import('./geo.js'),
 };
 

@@ -23,6 +23,7 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { findTenantByCode } from './platform/auth/index.js';
 import { calendarRoutes, createCalendarService } from './modules/calendar/index.js';
 import { createGeoService, geoRoutes } from './modules/geo/index.js';
+import { createDispatchService, dispatchRoutes } from './modules/dispatch/index.js';
 import { createOrgService, orgRoutes } from './modules/org/index.js';
 import { createTaxonomyService, taxonomyRoutes } from './modules/taxonomy/index.js';
 
@@ -97,10 +98,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { calendars, resolveTenant });
   const geo = createGeoService({ db: deps.db, clock: deps.clock });
   await app.register(geoRoutes, { geo, resolveTenant });
-  await app.register(orgRoutes, { org: createOrgService({ db: deps.db, clock: deps.clock }) });
+  const org = createOrgService({ db: deps.db, clock: deps.clock });
+  await app.register(orgRoutes, { org });
   await app.register(taxonomyRoutes, {
     taxonomy: createTaxonomyService({ db: deps.db, clock: deps.clock }),
     resolveTenant,
+  });
+  await app.register(dispatchRoutes, {
+    dispatch: createDispatchService({ db: deps.db, clock: deps.clock, geo, org }),
   });
 
   await app.ready();

@@ -4,6 +4,7 @@
  */
 import { createDemoAccountsSeeder } from './demo/accounts.js';
 import { createCalendarSeeder } from './modules/calendar/index.js';
+import { createDispatchDemoSeeder } from './modules/dispatch/index.js';
 import { createGeoDemoSeeder } from './modules/geo/index.js';
 import { createOrgDemoSeeder } from './modules/org/index.js';
 import { createTaxonomySeeder } from './modules/taxonomy/index.js';
@@ -15,4 +16,5 @@ export const SEEDERS: readonly Seeder[] = [
   createDemoAccountsSeeder(),
   createGeoDemoSeeder(),
   createOrgDemoSeeder(),
+  createDispatchDemoSeeder(),
 ];

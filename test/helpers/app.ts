@@ -52,21 +52,28 @@ export async function createTestApp(
     cookieSecure: false,
     sessionTtlHours: 12,
   };
-  // Reference data every tenant has (calendar …); demo data stays out unless a test asks for it.
-  await runSeeders(testDb.db, tenant, SEEDERS, {
-    demo: options.demo ?? false,
-    now: clock.now(),
-    log: () => undefined,
-  });
-  const app = await buildApp({
-    config,
-    db: testDb.db,
-    clock,
-    secrets,
-    defaultTenant: tenant,
-    version: 'test',
-    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
-  });
+  let app: FastifyInstance;
+  try {
+    // Reference data every tenant has (calendar …); demo data stays out unless a test asks for it.
+    await runSeeders(testDb.db, tenant, SEEDERS, {
+      demo: options.demo ?? false,
+      now: clock.now(),
+      log: () => undefined,
+    });
+    app = await buildApp({
+      config,
+      db: testDb.db,
+      clock,
+      secrets,
+      defaultTenant: tenant,
+      version: 'test',
+      ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
+    });
+  } catch (error) {
+    // A test file whose set-up fails must still release its database, or the process never exits.
+    await testDb.close();
+    throw error;
+  }
   const auth = createAuthCommands({ db: testDb.db, clock, secrets, sessionTtlHours: 12 });
 
   async function login(username: string, password = TEST_PASSWORD) {

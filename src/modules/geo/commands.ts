@@ -297,6 +297,7 @@ export function createGeoService(deps: { db: Database; clock: Clock }) {
     regionsInBbox: store.regionsInBbox.bind(null, db.sql),
     componentsInBbox: store.componentsInBbox.bind(null, db.sql),
     findRegion: (tenantId: number, code: string) => store.findRegion(db.sql, tenantId, code),
+    findComponent: (tenantId: number, id: string) => store.findComponent(db.sql, tenantId, id),
   };
 }
 

@@ -13,6 +13,7 @@ import * as store from './store.js';
  * (urban-management.md §6). Owner and maintainer are unit codes that the organisation module resolves.
  */
 export const DEMO_COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
+  // Codes follow the default taxonomy (data/reference/taxonomy), so a report about a component carries its category.
   {
     majorCode: '01',
     minorCode: '01',
@@ -39,7 +40,7 @@ export const DEMO_COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
   },
   {
     majorCode: '01',
-    minorCode: '04',
+    minorCode: '05',
     name: '电力井盖',
     count: 12_000,
     ownerUnitCode: 'POWER',
@@ -47,7 +48,7 @@ export const DEMO_COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
   },
   {
     majorCode: '01',
-    minorCode: '05',
+    minorCode: '07',
     name: '通信井盖',
     count: 15_000,
     ownerUnitCode: 'TELECOM',
@@ -55,7 +56,7 @@ export const DEMO_COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
   },
   {
     majorCode: '01',
-    minorCode: '06',
+    minorCode: '08',
     name: '燃气井盖',
     count: 8_000,
     ownerUnitCode: 'GAS',
@@ -63,23 +64,23 @@ export const DEMO_COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
   },
   {
     majorCode: '01',
-    minorCode: '10',
+    minorCode: '13',
+    name: '消火栓',
+    count: 6_000,
+    ownerUnitCode: 'FIRE',
+    maintainerUnitCode: 'WATER',
+  },
+  {
+    majorCode: '01',
+    minorCode: '19',
     name: '路灯',
     count: 40_000,
     ownerUnitCode: 'MUNICIPAL',
     maintainerUnitCode: 'LIGHTING',
   },
   {
-    majorCode: '01',
-    minorCode: '14',
-    name: '消防栓',
-    count: 6_000,
-    ownerUnitCode: 'FIRE',
-    maintainerUnitCode: 'WATER',
-  },
-  {
     majorCode: '02',
-    minorCode: '01',
+    minorCode: '02',
     name: '公交站亭',
     count: 1_500,
     ownerUnitCode: 'TRANSIT',
@@ -87,7 +88,7 @@ export const DEMO_COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
   },
   {
     majorCode: '02',
-    minorCode: '04',
+    minorCode: '08',
     name: '交通标志牌',
     count: 12_000,
     ownerUnitCode: 'TRAFFIC',
@@ -95,8 +96,8 @@ export const DEMO_COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
   },
   {
     majorCode: '02',
-    minorCode: '07',
-    name: '隔离护栏',
+    minorCode: '10',
+    name: '交通护栏',
     count: 10_000,
     ownerUnitCode: 'MUNICIPAL',
     maintainerUnitCode: 'MUNICIPAL',
@@ -112,7 +113,7 @@ export const DEMO_COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
   {
     majorCode: '03',
     minorCode: '02',
-    name: '垃圾箱',
+    name: '果皮箱',
     count: 25_000,
     ownerUnitCode: 'SANITATION',
     maintainerUnitCode: 'SANITATION',
@@ -120,16 +121,16 @@ export const DEMO_COMPONENT_CATEGORIES: readonly ComponentCategory[] = [
   {
     majorCode: '04',
     minorCode: '01',
-    name: '行道树',
-    count: 30_000,
+    name: '古树名木',
+    count: 900,
     ownerUnitCode: 'LANDSCAPING',
     maintainerUnitCode: 'LANDSCAPING',
   },
   {
     majorCode: '04',
-    minorCode: '05',
-    name: '古树名木',
-    count: 900,
+    minorCode: '02',
+    name: '行道树',
+    count: 30_000,
     ownerUnitCode: 'LANDSCAPING',
     maintainerUnitCode: 'LANDSCAPING',
   },

@@ -262,6 +262,17 @@ export async function componentsInBbox(
   return r.rows.map(toComponent);
 }
 
+export async function findComponent(
+  ex: Executor,
+  tenantId: number,
+  id: string,
+): Promise<StoredComponent | null> {
+  const r = await sql<ComponentRow>`
+    SELECT id, major_code, minor_code, name, lng, lat, grid_code, owner_unit, maintainer_unit, status, synthetic, source
+    FROM components WHERE tenant_id = ${tenantId} AND id = ${id}`.execute(ex);
+  return r.rows[0] ? toComponent(r.rows[0]) : null;
+}
+
 export async function findComponentIds(
   ex: Executor,
   tenantId: number,
