@@ -3,6 +3,11 @@ import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('config', () => {
+  it('keeps the district in Asia/Shanghai even on a server whose TZ is UTC', () => {
+    assert.equal(loadConfig({ TZ: 'UTC' }).timeZone, 'Asia/Shanghai');
+    assert.equal(loadConfig({ CHENGZHI_TIME_ZONE: 'Asia/Urumqi' }).timeZone, 'Asia/Urumqi');
+  });
+
   it('runs with no variables at all, on embedded PGlite under ./data', () => {
     const config = loadConfig({}, '/srv/cz');
     assert.equal(config.port, 3000);
@@ -21,13 +26,13 @@ describe('config', () => {
           DATABASE_URL: 'mysql://x',
           SESSION_SECRET: 'short',
           COOKIE_SECURE: 'maybe',
-          TZ: 'Mars/Olympus',
+          CHENGZHI_TIME_ZONE: 'Mars/Olympus',
         }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
         assert.deepEqual(
           error.problems.map((p) => p.variable),
-          ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'SESSION_SECRET', 'COOKIE_SECURE', 'TZ'],
+          ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'SESSION_SECRET', 'COOKIE_SECURE', 'CHENGZHI_TIME_ZONE'],
         );
         assert.match(error.message, /PORT: must be a whole number from 0 to 65535, got "abc"/);
         return true;

@@ -137,7 +137,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       return v.toLowerCase().includes('admin') ? 'must not contain the username "admin"' : null;
     }),
     demo: r.boolean('CHENGZHI_DEMO', true),
-    timeZone: r.optionalString('TZ', checkTimeZone) ?? 'Asia/Shanghai',
+    // The district's zone for deadlines and office hours, independent of the server's TZ (often UTC).
+    timeZone: r.optionalString('CHENGZHI_TIME_ZONE', checkTimeZone) ?? 'Asia/Shanghai',
     bodyLimitBytes: r.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
