@@ -286,7 +286,7 @@ export async function run(args: string[]): Promise<void> {
 
   const rows: Cell[][] = [
     [
-      'GridGeocoder (flatbush + exact ray casting, typed arrays)',
+      'GridGeocoder (bucket grid + exact ray casting, typed arrays)',
       grids.length,
       ms(ours.buildMs),
       ms(ours.lookupMs),

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { createDemoAccountsSeeder } from '../../demo/accounts.js';
 import { createGeoDemoSeeder } from '../geo/index.js';
 import { createOrgDemoSeeder } from '../org/index.js';
+import { createDispatchService } from './commands.js';
 import { createDispatchDemoSeeder } from './demo-seeder.js';
+import { createGeoService } from '../geo/index.js';
+import { createOrgService } from '../org/index.js';
+import { createTaxonomyService } from '../taxonomy/index.js';
 
 interface Resolved {
   unit: { code: string; active: boolean; kind: string };
@@ -35,6 +40,42 @@ describe('dispatch over HTTP', () => {
     dispatcher = (await t.login('dispatcher', 'chengzhi-demo-2025')).headers;
   });
   after(() => t.close());
+
+  it('resolves every point inside the district and every category to exactly one active unit', async () => {
+    const clock = t.clock;
+    const db = t.testDb.db;
+    const geo = createGeoService({ db, clock });
+    const service = createDispatchService({ db, clock, geo, org: createOrgService({ db, clock }) });
+    const { version } = await createTaxonomyService({ db, clock }).current(t.tenant.id);
+    const [minLng, minLat, maxLng, maxLat] = (await geo.regionIndex(t.tenant.id)).geocoder.bounds()!;
+    let inside = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: minLng, max: maxLng, noNaN: true }),
+        fc.double({ min: minLat, max: maxLat, noNaN: true }),
+        fc.constantFrom(...version.minors),
+        async (lng, lat, minor) => {
+          const located = await geo.locate(t.tenant.id, lng, lat, 'wgs84');
+          const { resolution } = await service.resolveCase(t.tenant.id, {
+            categoryType: minor.kind,
+            majorCode: minor.majorCode,
+            minorCode: minor.code,
+            location: { lng, lat, crs: 'wgs84' },
+          });
+          if (located) inside++;
+          const chosen = resolution.trace.filter((step) => step.outcome === 'chosen');
+          return (
+            resolution.unit.active &&
+            chosen.length === 1 &&
+            (located !== null || resolution.principle !== 'territory_first')
+          );
+        },
+      ),
+      { numRuns: 4000, seed: 20251009 },
+    );
+    // The district fills about a fifth of its bounding box; points outside must reach the fallback too.
+    assert.ok(inside > 600, `${inside} of the points fell inside the district`);
+  });
 
   const resolveCase = (payload: object, headers = dispatcher) =>
     t.app.inject({ method: 'POST', url: '/api/dispatch/resolve', headers, payload });

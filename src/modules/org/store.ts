@@ -106,15 +106,18 @@ const toStaff = (r: StaffRow): StaffMember => ({
   version: r.version,
 });
 
+const STAFF_SELECT = sql`
+  SELECT s.account_id, a.username, a.display_name, a.roles, s.unit_code, s.phone, s.scope_all, s.scope_region_codes,
+         s.scope_unit_codes, s.version
+  FROM staff s JOIN accounts a ON a.tenant_id = s.tenant_id AND a.id = s.account_id`;
+
 export async function listStaff(
   ex: Executor,
   tenantId: number,
   filter: { unitCode?: string; role?: string; limit: number; afterAccountId: number },
 ): Promise<StaffMember[]> {
   const r = await sql<StaffRow>`
-    SELECT s.account_id, a.username, a.display_name, a.roles, s.unit_code, s.phone, s.scope_all, s.scope_region_codes,
-           s.scope_unit_codes, s.version
-    FROM staff s JOIN accounts a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
+    ${STAFF_SELECT}
     WHERE s.tenant_id = ${tenantId} AND s.account_id > ${filter.afterAccountId}
       AND (${filter.unitCode ?? null}::text IS NULL OR s.unit_code = ${filter.unitCode ?? null})
       AND (${filter.role ?? null}::text IS NULL OR ${filter.role ?? null} = ANY(a.roles))
@@ -128,9 +131,7 @@ export async function findStaff(
   accountId: number,
 ): Promise<StaffMember | null> {
   const r = await sql<StaffRow>`
-    SELECT s.account_id, a.username, a.display_name, a.roles, s.unit_code, s.phone, s.scope_all, s.scope_region_codes,
-           s.scope_unit_codes, s.version
-    FROM staff s JOIN accounts a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
+    ${STAFF_SELECT}
     WHERE s.tenant_id = ${tenantId} AND s.account_id = ${accountId}`.execute(ex);
   return r.rows[0] ? toStaff(r.rows[0]) : null;
 }

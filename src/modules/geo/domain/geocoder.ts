@@ -75,6 +75,17 @@ export class GridGeocoder {
   private readonly rootLevel: number;
   private readonly stack: Int32Array;
   private readonly rings: FlatPolygons;
+  // A uniform bucket grid over the leaf boxes: a look-up reads one bucket (a handful of candidates) instead of
+  // walking the tree, which with random points is mostly cache misses. CSR layout: bucket b's leaf slots are
+  // cellItems[cellStart[b] .. cellStart[b + 1]).
+  private cellStart: Uint32Array = new Uint32Array(1);
+  private cellItems: Uint32Array = new Uint32Array(0);
+  private cols = 0;
+  private rows = 0;
+  private cellMinX = 0;
+  private cellMinY = 0;
+  private invCellW = 0;
+  private invCellH = 0;
 
   private constructor(grids: readonly GeocoderGrid[], nodeSize: number) {
     this.grids = grids;
@@ -121,6 +132,58 @@ export class GridGeocoder {
       leafOrder.push((grids[this.links[slot] as number] as GeocoderGrid).geometry);
     }
     this.rings = packPolygons(leafOrder);
+    this.buildBuckets(tree.minX, tree.minY, tree.maxX, tree.maxY);
+  }
+
+  private buildBuckets(minX: number, minY: number, maxX: number, maxY: number): void {
+    const n = this.size;
+    const width = Math.max(maxX - minX, 1e-12);
+    const height = Math.max(maxY - minY, 1e-12);
+    // About one bucket per grid, shaped like the area, so a bucket holds a few candidates.
+    const cols = Math.max(1, Math.round(Math.sqrt((n * width) / height)));
+    const rows = Math.max(1, Math.round(n / cols));
+    this.cols = cols;
+    this.rows = rows;
+    this.cellMinX = minX;
+    this.cellMinY = minY;
+    this.invCellW = cols / width;
+    this.invCellH = rows / height;
+    const boxes = this.boxes;
+    const cellOf = (v: number, min: number, inv: number, count: number) => {
+      const c = Math.floor((v - min) * inv);
+      return c < 0 ? 0 : c >= count ? count - 1 : c;
+    };
+    const counts = new Uint32Array(cols * rows + 1);
+    const ranges = new Int32Array(n * 4);
+    for (let slot = 0; slot < n; slot++) {
+      const pos = slot * 4;
+      const x0 = cellOf(boxes[pos] as number, minX, this.invCellW, cols);
+      const y0 = cellOf(boxes[pos + 1] as number, minY, this.invCellH, rows);
+      const x1 = cellOf(boxes[pos + 2] as number, minX, this.invCellW, cols);
+      const y1 = cellOf(boxes[pos + 3] as number, minY, this.invCellH, rows);
+      ranges[pos] = x0;
+      ranges[pos + 1] = y0;
+      ranges[pos + 2] = x1;
+      ranges[pos + 3] = y1;
+      for (let y = y0; y <= y1; y++) {
+        for (let x = x0; x <= x1; x++) counts[y * cols + x + 1] = (counts[y * cols + x + 1] as number) + 1;
+      }
+    }
+    for (let b = 1; b < counts.length; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
+    const items = new Uint32Array(counts[counts.length - 1] as number);
+    const fill = counts.slice(0, counts.length - 1);
+    for (let slot = 0; slot < n; slot++) {
+      const pos = slot * 4;
+      for (let y = ranges[pos + 1] as number; y <= (ranges[pos + 3] as number); y++) {
+        for (let x = ranges[pos] as number; x <= (ranges[pos + 2] as number); x++) {
+          const b = y * cols + x;
+          items[fill[b] as number] = slot;
+          fill[b] = (fill[b] as number) + 1;
+        }
+      }
+    }
+    this.cellStart = counts;
+    this.cellItems = items;
   }
 
   static build(grids: readonly GeocoderGrid[], options: GeocoderOptions = {}): GridGeocoder {
@@ -134,66 +197,45 @@ export class GridGeocoder {
     if (tree === null || !(lng >= tree.minX && lng <= tree.maxX && lat >= tree.minY && lat <= tree.maxY)) {
       return -1;
     }
+    let cx = Math.floor((lng - this.cellMinX) * this.invCellW);
+    let cy = Math.floor((lat - this.cellMinY) * this.invCellH);
+    if (cx >= this.cols) cx = this.cols - 1;
+    if (cy >= this.rows) cy = this.rows - 1;
+    const bucket = cy * this.cols + cx;
     const boxes = this.boxes;
-    const links = this.links;
-    const levelBounds = this.levelBounds;
-    const stack = this.stack;
-    const nodeSize4 = this.nodeSize4;
-    const leafEnd = this.leafEnd;
+    const items = this.cellItems;
     const { coords, ringStart, itemRingStart } = this.rings;
-    let sp = 0;
-    let nodePos = this.rootPos;
-    let level = this.rootLevel;
-    for (;;) {
-      const bound = levelBounds[level] as number;
-      const end = nodePos + nodeSize4 < bound ? nodePos + nodeSize4 : bound;
-      if (nodePos >= leafEnd) {
-        for (let pos = nodePos; pos < end; pos += 4) {
-          if (
-            lng < (boxes[pos] as number) ||
-            lat < (boxes[pos + 1] as number) ||
-            lng > (boxes[pos + 2] as number) ||
-            lat > (boxes[pos + 3] as number)
-          ) {
-            continue;
-          }
-          stack[sp++] = links[pos >> 2] as number;
-          stack[sp++] = level - 1;
-        }
-      } else {
-        for (let pos = nodePos; pos < end; pos += 4) {
-          if (
-            lng < (boxes[pos] as number) ||
-            lat < (boxes[pos + 1] as number) ||
-            lng > (boxes[pos + 2] as number) ||
-            lat > (boxes[pos + 3] as number)
-          ) {
-            continue;
-          }
-          const slot = pos >> 2;
-          // Even-odd over the candidate's rings (flat-polygons.ts layout), inlined for speed.
-          let inside = false;
-          const ringEnd = itemRingStart[slot + 1] as number;
-          for (let r = itemRingStart[slot] as number; r < ringEnd; r++) {
-            let i = (ringStart[r] as number) << 1;
-            const iEnd = (ringStart[r + 1] as number) << 1;
-            let ax = coords[i] as number;
-            let ay = coords[i + 1] as number;
-            for (i += 2; i < iEnd; i += 2) {
-              const bx = coords[i] as number;
-              const by = coords[i + 1] as number;
-              if (ay > lat !== by > lat && edgeCrossesRay(ax, ay, bx, by, lng, lat)) inside = !inside;
-              ax = bx;
-              ay = by;
-            }
-          }
-          if (inside) return links[slot] as number;
+    const last = this.cellStart[bucket + 1] as number;
+    for (let k = this.cellStart[bucket] as number; k < last; k++) {
+      const slot = items[k] as number;
+      const pos = slot << 2;
+      if (
+        lng < (boxes[pos] as number) ||
+        lat < (boxes[pos + 1] as number) ||
+        lng > (boxes[pos + 2] as number) ||
+        lat > (boxes[pos + 3] as number)
+      ) {
+        continue;
+      }
+      // Even-odd over the candidate's rings (flat-polygons.ts layout), inlined for speed.
+      let inside = false;
+      const ringEnd = itemRingStart[slot + 1] as number;
+      for (let r = itemRingStart[slot] as number; r < ringEnd; r++) {
+        let i = (ringStart[r] as number) << 1;
+        const iEnd = (ringStart[r + 1] as number) << 1;
+        let ax = coords[i] as number;
+        let ay = coords[i + 1] as number;
+        for (i += 2; i < iEnd; i += 2) {
+          const bx = coords[i] as number;
+          const by = coords[i + 1] as number;
+          if (ay > lat !== by > lat && edgeCrossesRay(ax, ay, bx, by, lng, lat)) inside = !inside;
+          ax = bx;
+          ay = by;
         }
       }
-      if (sp === 0) return -1;
-      level = stack[--sp] as number;
-      nodePos = stack[--sp] as number;
+      if (inside) return this.links[slot] as number;
     }
+    return -1;
   }
 
   /** The grid containing the point with its community, street and district codes, or null. */
@@ -225,7 +267,12 @@ export class GridGeocoder {
   memory(): GeocoderMemory {
     const treeBytes = this.tree ? this.tree.data.byteLength : 0;
     const ringBytes = flatPolygonsBytes(this.rings);
-    const auxiliaryBytes = this.links.byteLength + this.levelBounds.byteLength + this.stack.byteLength;
+    const auxiliaryBytes =
+      this.links.byteLength +
+      this.levelBounds.byteLength +
+      this.stack.byteLength +
+      this.cellStart.byteLength +
+      this.cellItems.byteLength;
     return { treeBytes, ringBytes, auxiliaryBytes, totalBytes: treeBytes + ringBytes + auxiliaryBytes };
   }
 }
