@@ -1,14 +1,23 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf, type Tenant } from '../../platform/auth/index.js';
+import { geoImportRoutes } from './import-routes.js';
+import {
+  BboxParam,
+  CrsParam,
+  Feature,
+  FeatureCollection,
+  Lat,
+  Level,
+  Lng,
+  RegionBrief,
+  RegionProps,
+  TenantCode,
+} from './route-schemas.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
-import { registerErrorMapper } from '../../platform/http/error-handler.js';
 import { withErrors } from '../../platform/http/schemas.js';
 import type { GeoService } from './commands.js';
-import { convertPosition, CRS_VALUES, type Crs } from './domain/crs.js';
-import { parseComponentImport } from './domain/component-import.js';
-import { ImportFormatError, parseGeoJsonImport, parseShapefileZipImport } from './domain/import-parse.js';
-import { REGION_LEVELS } from './domain/region-codes.js';
+import { convertPosition, type Crs } from './domain/crs.js';
 import type { Bbox } from './domain/types.js';
 import {
   presentComponentFeature,
@@ -21,57 +30,6 @@ export interface GeoRouteOptions {
   geo: GeoService;
   resolveTenant(code: string | undefined): Promise<Tenant | null>;
 }
-
-registerErrorMapper((error) =>
-  error instanceof ImportFormatError
-    ? new AppError(400, 'IMPORT_UNREADABLE', error.message, { field: 'body' })
-    : null,
-);
-
-const CrsParam = Type.Union(
-  CRS_VALUES.map((c) => Type.Literal(c)),
-  {
-    default: 'wgs84',
-    description:
-      'coordinate system of the input and output: wgs84 (GPS), gcj02 (AMap, Tencent), bd09 (Baidu)',
-  },
-);
-const Level = Type.Union(REGION_LEVELS.map((l) => Type.Literal(l)));
-const TenantCode = Type.Optional(Type.String({ minLength: 1, maxLength: 32 }));
-const Lng = Type.Number({ minimum: -180, maximum: 180 });
-const Lat = Type.Number({ minimum: -90, maximum: 90 });
-const BboxParam = Type.String({
-  pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$',
-  description: 'minLng,minLat,maxLng,maxLat in the request’s crs',
-  examples: ['120.16,30.24,120.18,30.26'],
-});
-const RegionBrief = Type.Object({ code: Type.String(), name: Type.String(), synthetic: Type.Boolean() });
-const RegionProps = Type.Object({
-  code: Type.String(),
-  level: Level,
-  parentCode: Type.Union([Type.String(), Type.Null()]),
-  name: Type.String(),
-  areaM2: Type.Number(),
-  synthetic: Type.Boolean({ description: 'generated demo geometry, not surveyed' }),
-  source: Type.Union([Type.String(), Type.Null()]),
-});
-const Feature = Type.Object({
-  type: Type.Literal('Feature'),
-  id: Type.String(),
-  properties: Type.Record(Type.String(), Type.Unknown()),
-  geometry: Type.Unknown(),
-});
-const FeatureCollection = Type.Object({
-  type: Type.Literal('FeatureCollection'),
-  crs: Type.String(),
-  truncated: Type.Boolean(),
-  features: Type.Array(Feature),
-});
-const ImportResult = Type.Object({
-  imported: Type.Integer(),
-  replaced: Type.Optional(Type.Integer()),
-  dryRun: Type.Boolean(),
-});
 
 const MAX_FEATURES = 20_000;
 
@@ -93,16 +51,6 @@ export const geoRoutes: FastifyPluginAsyncTypebox<GeoRouteOptions> = async (app,
     if (!tenant) throw errors.validation('tenant', `unknown tenant ${code ?? ''}`);
     return tenant;
   };
-
-  // Imports arrive as the file itself: GeoJSON or a zipped Shapefile.
-  app.addContentTypeParser(
-    ['application/zip', 'application/octet-stream'],
-    { parseAs: 'buffer' },
-    (_req, body, done) => done(null, body),
-  );
-  app.addContentTypeParser('application/geo+json', { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
-  );
 
   app.get(
     '/api/geo/locate',
@@ -310,97 +258,5 @@ export const geoRoutes: FastifyPluginAsyncTypebox<GeoRouteOptions> = async (app,
       };
     },
   );
-
-  app.post(
-    '/api/geo/imports/regions',
-    {
-      config: { access: { roles: ['admin'] } },
-      bodyLimit: 256 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'Replace a region layer from GeoJSON (application/geo+json or application/json) or a zipped Shapefile (application/zip); all or nothing, 422 with a per-feature report on problems',
-        querystring: Type.Object(
-          {
-            level: Level,
-            crs: CrsParam,
-            codeField: Type.String({ minLength: 1, maxLength: 64, default: 'code' }),
-            nameField: Type.String({ minLength: 1, maxLength: 64, default: 'name' }),
-            parentField: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            layer: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
-            synthetic: Type.Boolean({ default: false }),
-            dryRun: Type.Boolean({ default: false }),
-          },
-          { additionalProperties: false },
-        ),
-        response: withErrors({ 200: ImportResult }, 401, 403, 422),
-      },
-    },
-    async (request) => {
-      const q = request.query;
-      const options = {
-        crs: q.crs as Crs,
-        fields: {
-          code: q.codeField,
-          name: q.nameField,
-          ...(q.parentField ? { parentCode: q.parentField } : {}),
-        },
-        ...(q.layer ? { layer: q.layer } : {}),
-      };
-      const body: unknown = request.body;
-      const isZip =
-        (request.headers['content-type'] ?? '').startsWith('application/zip') ||
-        (request.headers['content-type'] ?? '').startsWith('application/octet-stream');
-      if (body === undefined || body === null) {
-        throw errors.validation('body', 'send the GeoJSON or zipped Shapefile as the request body');
-      }
-      const parsed = isZip
-        ? await parseShapefileZipImport(body as Buffer, options)
-        : parseGeoJsonImport(Buffer.isBuffer(body) ? body : body, options);
-      return opts.geo.importRegions(principalOf(request).actor, {
-        level: q.level,
-        parsed,
-        synthetic: q.synthetic,
-        source: `import by ${principalOf(request).account.username}`,
-        dryRun: q.dryRun,
-      });
-    },
-  );
-
-  app.post(
-    '/api/geo/imports/components',
-    {
-      config: { access: { roles: ['admin'] } },
-      bodyLimit: 256 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'Add or replace components (部件) from a GeoJSON FeatureCollection of points (properties: id, name, ownerUnit?, maintainerUnit?, status?); all or nothing',
-        querystring: Type.Object(
-          { crs: CrsParam, dryRun: Type.Boolean({ default: false }) },
-          { additionalProperties: false },
-        ),
-        response: withErrors({ 200: ImportResult }, 401, 403, 422),
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      const body: unknown = request.body;
-      const value: unknown = Buffer.isBuffer(body) ? parseJsonBody(body) : body;
-      const parsed = parseComponentImport(
-        value,
-        request.query.crs,
-        `import by ${principal.account.username}`,
-      );
-      return opts.geo.importComponents(principal.actor, { ...parsed, dryRun: request.query.dryRun });
-    },
-  );
+  await app.register(geoImportRoutes, { geo: opts.geo });
 };
-
-function parseJsonBody(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
-  } catch {
-    throw new AppError(400, 'MALFORMED_JSON', 'the request body is not valid JSON', { field: 'body' });
-  }
-}
