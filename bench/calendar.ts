@@ -16,6 +16,7 @@ import {
   type WorkingCalendar,
 } from '../src/modules/calendar/index.js';
 import { formatNumber, opsPerSecond, printTable } from './table.js';
+import { random } from './prng.js';
 
 const DAY = 86_400_000;
 const FROM = Date.parse('2020-01-01T00:00:00+08:00');
@@ -28,18 +29,6 @@ const MAX_AMOUNT: Record<TimeUnit, number> = {
   calendar_day: 30,
   working_day: 20,
 };
-
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Question {
   readonly start: number;

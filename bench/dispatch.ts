@@ -29,6 +29,7 @@ import {
 } from '../src/modules/dispatch/index.js';
 import { loadDefaultDataset } from '../src/modules/taxonomy/index.js';
 import { formatNumber, opsPerSecond, printTable } from './table.js';
+import { random } from './prng.js';
 
 const COMMON = [
   '暴露垃圾',
@@ -52,18 +53,6 @@ const COMMON = [
   '果皮箱',
   '交通标志牌',
 ];
-
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function flag(args: string[], name: string, fallback: number): number {
   const found = args.find((a) => a.startsWith(`--${name}=`));
