@@ -16,7 +16,7 @@ import {
   type WorkingCalendar,
 } from '../src/modules/calendar/index.js';
 import { formatNumber, opsPerSecond, printTable } from './table.js';
-import { random } from './prng.js';
+import { random } from '../src/platform/random.js';
 
 const DAY = 86_400_000;
 const FROM = Date.parse('2020-01-01T00:00:00+08:00');

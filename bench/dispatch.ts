@@ -29,7 +29,7 @@ import {
 } from '../src/modules/dispatch/index.js';
 import { loadDefaultDataset } from '../src/modules/taxonomy/index.js';
 import { formatNumber, opsPerSecond, printTable } from './table.js';
-import { random } from './prng.js';
+import { random } from '../src/platform/random.js';
 
 const COMMON = [
   '暴露垃圾',

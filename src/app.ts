@@ -11,11 +11,13 @@ import {
   authRoutes,
   createAuthCommands,
   installAccessControl,
+  principalOf,
   type Secrets,
   type Tenant,
 } from './platform/auth/index.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/index.js';
+import { createEventFeed, createVisibilityRegistry, eventStreamRoutes } from './platform/events/index.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { LOG_REDACT } from './platform/http/log-redaction.js';
 import { healthRoutes } from './platform/http/health.js';
@@ -24,8 +26,17 @@ import { findTenantByCode } from './platform/auth/index.js';
 import { calendarRoutes, createCalendarService } from './modules/calendar/index.js';
 import { createGeoService, geoRoutes } from './modules/geo/index.js';
 import { createDispatchService, dispatchRoutes } from './modules/dispatch/index.js';
+import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.js';
 import { createOrgService, orgRoutes } from './modules/org/index.js';
 import { createTaxonomyService, taxonomyRoutes } from './modules/taxonomy/index.js';
+import {
+  CASE_STREAM,
+  caseEventsVisibleTo,
+  caseRoutes,
+  createCasesService,
+  publicCaseRoutes,
+  type CasesService,
+} from './modules/cases/index.js';
 
 export interface AppDeps {
   config: Pick<Config, 'logLevel' | 'trustProxy' | 'bodyLimitBytes' | 'cookieSecure' | 'sessionTtlHours'>;
@@ -39,6 +50,17 @@ export interface AppDeps {
   logger?: boolean | Record<string, unknown>;
   /** A ready logger (tests use one that writes to memory to check what reaches the logs). */
   loggerInstance?: FastifyBaseLogger;
+  /** Where evidence files (photos, PDFs) are kept, by content hash; back it up with the database. */
+  filesDir: string;
+  /** Outbound HTTP for webhooks (tests pass a fake that records the calls). */
+  fetch?: typeof fetch;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The case service, for the scheduler loop in `serve` and for tests that drive time. */
+    cases: CasesService;
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -100,12 +122,42 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(geoRoutes, { geo, resolveTenant });
   const org = createOrgService({ db: deps.db, clock: deps.clock });
   await app.register(orgRoutes, { org });
-  await app.register(taxonomyRoutes, {
-    taxonomy: createTaxonomyService({ db: deps.db, clock: deps.clock }),
-    resolveTenant,
+  const taxonomyService = createTaxonomyService({ db: deps.db, clock: deps.clock });
+  await app.register(taxonomyRoutes, { taxonomy: taxonomyService, resolveTenant });
+  const taxonomy = taxonomyService;
+  const dispatch = createDispatchService({ db: deps.db, clock: deps.clock, geo, org });
+  await app.register(dispatchRoutes, { dispatch });
+  const evidence = createEvidenceService({ db: deps.db, clock: deps.clock, dir: deps.filesDir });
+  await app.register(evidenceRoutes, { evidence, resolveTenant });
+  const cases = createCasesService({
+    db: deps.db,
+    clock: deps.clock,
+    calendars,
+    geo,
+    taxonomy,
+    dispatch,
+    org,
+    secrets: deps.secrets,
+    evidence,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
-  await app.register(dispatchRoutes, {
-    dispatch: createDispatchService({ db: deps.db, clock: deps.clock, geo, org }),
+  app.decorate('cases', cases);
+  app.addHook('onClose', () => cases.stop());
+  await app.register(caseRoutes, { cases });
+  await app.register(publicCaseRoutes, {
+    cases,
+    resolveTenant: (code) => resolveTenant(code),
+  });
+
+  const eventFeed = createEventFeed({ db: deps.db });
+  app.addHook('onClose', () => eventFeed.close());
+  // Each module says who sees its events on the live stream; the platform imports no module.
+  const visibility = createVisibilityRegistry();
+  visibility.register(CASE_STREAM, caseEventsVisibleTo);
+  await app.register(eventStreamRoutes, {
+    feed: eventFeed,
+    visibility,
+    viewerOf: async (request) => cases.viewer(principalOf(request)),
   });
 
   await app.ready();

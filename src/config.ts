@@ -25,6 +25,10 @@ export interface Config {
   demo: boolean;
   timeZone: string;
   bodyLimitBytes: number;
+  /** How often each process sweeps due warnings, hold ends and webhooks (SCHEDULER_INTERVAL_MS). */
+  schedulerIntervalMs: number;
+  /** Demo traffic on `start`: days of history seeded into an empty demo tenant, then live reports a day. */
+  simulation: { enabled: boolean; days: number; perDay: number; livePerDay: number };
 }
 
 export interface ConfigProblem {
@@ -140,6 +144,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     // The district's zone for deadlines and office hours, independent of the server's TZ (often UTC).
     timeZone: r.optionalString('CHENGZHI_TIME_ZONE', checkTimeZone) ?? 'Asia/Shanghai',
     bodyLimitBytes: r.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
+    schedulerIntervalMs: r.integer('SCHEDULER_INTERVAL_MS', 5_000, 200, 3_600_000),
+    simulation: {
+      enabled: r.boolean('CHENGZHI_SIMULATE', true),
+      days: r.integer('CHENGZHI_SIM_DAYS', 30, 0, 3650),
+      // ≈600 a day is a real district's load; embedded PGlite replays about 100 steps/s, so it seeds a lighter one.
+      perDay: r.integer('CHENGZHI_SIM_PER_DAY', env.DATABASE_URL ? 600 : 150, 1, 1_000_000),
+      livePerDay: r.integer('CHENGZHI_SIM_LIVE_PER_DAY', 150, 0, 1_000_000),
+    },
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;

@@ -3,8 +3,11 @@
  * The `chengzhi` command line: serve | migrate | seed | start. `start` is what `npm start` runs: migrate,
  * seed the demo tenant where it has not been seeded, then serve.
  */
+import path from 'node:path';
 import { Command } from 'commander';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.js';
+import { isEmptyOfCases, openSimulation } from './simulation/index.js';
 import { printDeadline, printElapsed, printLocation } from './cli/lookups.js';
 import {
   CliInputError,
@@ -53,7 +56,10 @@ async function withRuntime(fn: (rt: Runtime) => Promise<void>, keepOpen = false)
   if (!keepOpen) await rt.db.close();
 }
 
-async function serve(rt: Runtime, options: { port?: number; host?: string }): Promise<void> {
+async function serve(
+  rt: Runtime,
+  options: { port?: number; host?: string; simulate?: boolean },
+): Promise<void> {
   const pending = await pendingMigrations(rt.db);
   if (pending.length > 0) {
     throw new MigrationError(
@@ -69,6 +75,7 @@ async function serve(rt: Runtime, options: { port?: number; host?: string }): Pr
     secrets: rt.secrets,
     defaultTenant: tenant,
     version: rt.version,
+    filesDir: path.join(rt.config.dataDir, 'files'),
   });
 
   let closing = false;
@@ -92,6 +99,46 @@ async function serve(rt: Runtime, options: { port?: number; host?: string }): Pr
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
   await app.listen({ port: options.port ?? rt.config.port, host: options.host ?? rt.config.host });
+  // Warnings, hold ends, calendar amendments and webhooks; safe in every process at once (SKIP LOCKED).
+  app.cases.start(rt.config.schedulerIntervalMs, (error) =>
+    app.log.error({ err: error }, 'case scheduler failed'),
+  );
+  if (options.simulate) void demoTraffic(rt, tenant.id, app.log, app.server);
+}
+
+/**
+ * The demo's living traffic (npm start on the demo tenant): an empty case table gets a history of past days,
+ * then new reports keep arriving at a gentle rate. It runs beside the server, which answers from the start.
+ */
+async function demoTraffic(
+  rt: Runtime,
+  tenantId: number,
+  log: FastifyBaseLogger,
+  server: { once(event: 'close', fn: () => void): unknown },
+): Promise<void> {
+  const stop = new AbortController();
+  server.once('close', () => stop.abort());
+  try {
+    const sim = await openSimulation({
+      db: rt.db,
+      secrets: rt.secrets,
+      filesDir: path.join(rt.config.dataDir, 'files'),
+      tenantId,
+      log: (message) => log.info(message),
+    });
+    const { days, perDay, livePerDay } = rt.config.simulation;
+    if (days > 0 && (await isEmptyOfCases(rt.db, tenantId))) {
+      log.info(
+        { days, perDay },
+        'demo: simulating the case history of the last days (the API is already up)',
+      );
+      const stats = await sim.history(days, perDay, stop.signal);
+      if (!stop.signal.aborted) log.info(stats, 'demo: history ready');
+    }
+    if (livePerDay > 0) await sim.live(livePerDay, stop.signal);
+  } catch (error) {
+    if (!stop.signal.aborted) log.error({ err: error }, 'demo traffic stopped');
+  }
 }
 
 function parsePort(value: string): number {
@@ -156,9 +203,43 @@ program
       const { tenant, admin } = await prepareDatabase(rt);
       await seedTenant(rt, tenant, rt.config.demo);
       printAdminBanner(admin);
-      await serve(rt, options);
+      await serve(rt, { ...options, simulate: rt.config.demo && rt.config.simulation.enabled });
     }, true);
   });
+
+program
+  .command('simulate')
+  .description('drive the real case commands with demo traffic: a history of past days, then optionally live')
+  .option('--days <n>', 'days of history ending now', '30')
+  .option('--per-day <n>', 'reports a day in the history', '600')
+  .option('--seed <n>', 'random seed (the same seed replays the same traffic)', '1')
+  .option('--live', 'keep new reports flowing in real time afterwards (Ctrl-C stops)', false)
+  .option('--live-per-day <n>', 'reports a day in live mode', '150')
+  .action(
+    async (options: { days: string; perDay: string; seed: string; live: boolean; livePerDay: string }) => {
+      await withRuntime(async (rt) => {
+        const { tenant } = await prepareDatabase(rt);
+        const sim = await openSimulation({
+          db: rt.db,
+          secrets: rt.secrets,
+          filesDir: path.join(rt.config.dataDir, 'files'),
+          tenantId: tenant.id,
+          seed: Number(options.seed),
+          log: (message) => rt.log.info(message),
+        });
+        const started = performance.now();
+        const stats = await sim.history(Number(options.days), Number(options.perDay));
+        const seconds = (performance.now() - started) / 1000;
+        rt.log.info({ ...stats, seconds: Math.round(seconds) }, 'history simulated');
+        if (options.live) {
+          const stop = new AbortController();
+          process.once('SIGINT', () => stop.abort());
+          await sim.live(Number(options.livePerDay), stop.signal);
+        }
+        await sim.stop();
+      });
+    },
+  );
 
 const importCommand = program
   .command('import')

@@ -86,7 +86,8 @@ describe('the chengzhi command line', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cz-cli-'));
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { DATA_DIR: dataDir, PORT: String(port) };
+    // A small demo history: the API must answer while it fills, and stopping must not wait for it.
+    const env = { DATA_DIR: dataDir, PORT: String(port), CHENGZHI_SIM_DAYS: '1', CHENGZHI_SIM_PER_DAY: '40' };
 
     const first = cli(['start'], env);
     await waitReady(base, first);

@@ -2,6 +2,9 @@
  * The real app over a fresh migrated database, with a fixed clock, plus helpers that log in as a given role.
  * Route tests go through app.inject, so every hook, schema and error path is the production one.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { createAuthCommands, createSecrets, type Role, type Tenant } from '../../src/platform/auth/index.js';
@@ -35,9 +38,11 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { now?: string; loggerInstance?: FastifyBaseLogger; demo?: boolean } = {},
+  options: { now?: string; loggerInstance?: FastifyBaseLogger; demo?: boolean; fetch?: typeof fetch } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb();
+  // Evidence files of this app only, removed on close.
+  const filesDir = await mkdtemp(path.join(os.tmpdir(), 'chengzhi-test-files-'));
   const clock = fixedClock(options.now ?? '2025-10-09T02:00:00Z');
   const secrets = createSecrets('test-secret-test-secret-test-secret-0123');
   const tenant = await ensureTenant(testDb.db, {
@@ -67,11 +72,14 @@ export async function createTestApp(
       secrets,
       defaultTenant: tenant,
       version: 'test',
+      filesDir,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     });
   } catch (error) {
     // A test file whose set-up fails must still release its database, or the process never exits.
     await testDb.close();
+    await rm(filesDir, { recursive: true, force: true });
     throw error;
   }
   const auth = createAuthCommands({ db: testDb.db, clock, secrets, sessionTtlHours: 12 });
@@ -108,6 +116,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await testDb.close();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

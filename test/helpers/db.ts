@@ -73,6 +73,8 @@ async function postgresTemplate(admin: pg.Client): Promise<string> {
 
 export interface TestDb {
   db: Database;
+  /** The PostgreSQL connection string (PostgreSQL runs only), for tests that start other processes. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -89,6 +91,7 @@ export async function createTestDb(): Promise<TestDb> {
   const db = openPostgres({ url: serverUrl(name), maxConnections: 8 });
   return {
     db,
+    url: serverUrl(name),
     close: async () => {
       await db.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,7 +1,7 @@
 /**
- * The case loop (数字城管 closed loop). So far only its pure lifecycle: the stages, the actions with the roles
- * that may take them, and `decide`, which turns (state, action, actor, now) into a new state and events or a
- * refusal with a machine-readable code. Intake, storage, timers and the HTTP API build on it (issue 5).
+ * The case loop (数字城管 closed loop): intake from every channel, the lifecycle with all its branches, stage
+ * clocks with prompt / yellow / red warnings, public tracking and ratings. The pure lifecycle lives in
+ * `domain/`; the service, routes and scheduler bring storage, HTTP and time. See docs/cases.md.
  */
 export {
   allowedActions,
@@ -17,6 +17,7 @@ export {
   ACTION_KINDS,
   ACTION_ROLES,
   ACTION_STAGES,
+  CHANNEL_ROLES,
   MANUAL_DISPATCH_ROLES,
   REPORT_ROLES,
 } from './domain/actions.js';
@@ -38,3 +39,30 @@ export type {
   PendingRequest,
   Stage,
 } from './domain/states.js';
+export {
+  ACTIVE_TIMERS,
+  TIMER_KINDS,
+  WARNING_LEVELS,
+  type TimerKind,
+  type WarningLevel,
+} from './domain/stage-timers.js';
+export {
+  APPEAL_TYPES,
+  DEFAULT_CASE_SETTINGS,
+  type AppealType,
+  type CaseSettings,
+} from './domain/settings.js';
+export type { CaseRecord, Reporter, Satisfaction, TimerRecord } from './types.js';
+export { SATISFACTION } from './types.js';
+
+// Service, routes and the background scheduler
+export type { CasesDeps, EvidenceLookup } from './context.js';
+export type { CategoryRef, ReportInput, Receipt } from './intake.js';
+export type { Acting, StepInput } from './commands.js';
+export { createCasesService, type CasesService } from './service.js';
+export { timerActor } from './scheduler.js';
+export { caseRoutes } from './routes.js';
+export { publicCaseRoutes } from './public-routes.js';
+export { CASE_STREAM } from './events.js';
+export { caseEventsVisibleTo } from './stream-visibility.js';
+export type { Viewer as CaseViewer } from './policies.js';

@@ -142,8 +142,9 @@ export function createOrgDemoSeeder(): Seeder {
         );
 
         // The demo accounts of each role belong somewhere.
-        const placement: Record<string, { unit: string; scopeAll: boolean }> = {
-          inspector: { unit: 'UM-COMMAND', scopeAll: false },
+        const placement: Record<string, { unit: string; scopeAll: boolean; regions?: string[] }> = {
+          // The demo inspector roams the whole district (the per-community inspectors below have beats).
+          inspector: { unit: 'UM-COMMAND', scopeAll: false, regions: [tenant.code] },
           operator: { unit: 'UM-COMMAND', scopeAll: true },
           shiftlead: { unit: 'UM-COMMAND', scopeAll: true },
           dispatcher: { unit: 'UM-COMMAND', scopeAll: true },
@@ -162,7 +163,7 @@ export function createOrgDemoSeeder(): Seeder {
             accountId: account.id,
             unitCode: p.unit,
             phone: null,
-            scope: { all: p.scopeAll, regionCodes: [], unitCodes: p.scopeAll ? [] : [p.unit] },
+            scope: { all: p.scopeAll, regionCodes: p.regions ?? [], unitCodes: p.scopeAll ? [] : [p.unit] },
           });
         }
 

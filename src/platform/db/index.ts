@@ -4,3 +4,4 @@ export { openPglite } from './pglite.js';
 export { openPostgres } from './postgres.js';
 export { migrate, MigrationError, readMigrations } from './migrate.js';
 export { DataDirLockedError } from './data-dir-lock.js';
+export { createGroupCommitter, type GroupCommitter } from './group-commit.js';

@@ -11,6 +11,10 @@ export interface NewEvent {
   payload: Record<string, unknown>;
   /** The role the actor acted under, when it matters (e.g. a dispatcher who is also an operator). */
   role?: string | null;
+  /** Another actor of the same tenant (group-committed requests from several people share a transaction). */
+  actor?: Actor;
+  /** When it happened, if not the batch's time. */
+  occurredAt?: Date;
 }
 
 export interface StoredEvent {
@@ -39,12 +43,20 @@ export async function appendEvents(
     stream_id: e.streamId,
     name: e.name,
     actor_role: e.role ?? null,
+    actor_kind: (e.actor ?? actor).kind,
+    actor_id: (e.actor ?? actor).accountId,
+    request_id: (e.actor ?? actor).requestId,
+    occurred_at: (e.occurredAt ?? occurredAt).toISOString(),
     payload: e.payload,
   }));
+  if (events.some((e) => e.actor !== undefined && e.actor.tenantId !== actor.tenantId)) {
+    throw new Error('appendEvents: every event of one call belongs to one tenant');
+  }
   const result = await sql<StoredEvent>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS x(ord int, stream_type text, stream_id text, name text, actor_role text, payload jsonb)
+        AS x(ord int, stream_type text, stream_id text, name text, actor_role text, actor_kind text,
+             actor_id bigint, request_id text, occurred_at timestamptz, payload jsonb)
     ), numbered AS (
       SELECT input.*,
         row_number() OVER (PARTITION BY stream_type, stream_id ORDER BY ord) AS n,
@@ -55,8 +67,8 @@ export async function appendEvents(
     )
     INSERT INTO events (tenant_id, stream_type, stream_id, stream_version, name, actor_kind, actor_id,
                         actor_role, occurred_at, request_id, payload)
-    SELECT ${actor.tenantId}, stream_type, stream_id, base + n, name, ${actor.kind}, ${actor.accountId},
-           actor_role, ${occurredAt}, ${actor.requestId}, payload
+    SELECT ${actor.tenantId}, stream_type, stream_id, base + n, name, actor_kind, actor_id,
+           actor_role, occurred_at, request_id, payload
     FROM numbered ORDER BY ord
     RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`.execute(
     tx,

@@ -2,7 +2,7 @@
  * What can be done to a case, by whom, and in which stages (domain reference §2.2, §3; CONVENTIONS words).
  */
 import type { Role } from '../../../platform/auth/roles.js';
-import type { Stage } from './states.js';
+import type { Channel, Stage } from './states.js';
 
 export type Action =
   /** 核实: the inspector confirms (→ 待立案) or not (→ 作废, reason required). */
@@ -85,7 +85,8 @@ export const ACTION_KINDS: readonly ActionKind[] = [
 /** Who may take each action (the first listed role an actor holds is recorded on the event). */
 export const ACTION_ROLES: { readonly [K in ActionKind]: readonly Role[] } = {
   verify: ['inspector'],
-  file: ['operator', 'shiftLead'],
+  // integration: a 110 hand-over outside office hours is filed and dispatched by the linkage interface itself.
+  file: ['operator', 'shiftLead', 'integration'],
   void: ['operator', 'shiftLead'],
   merge: ['operator', 'shiftLead'],
   dispatch: ['dispatcher', 'integration'],
@@ -111,8 +112,20 @@ export const ACTION_ROLES: { readonly [K in ActionKind]: readonly Role[] } = {
 /** Roles that may dispatch manually (the integration account only dispatches automatically). */
 export const MANUAL_DISPATCH_ROLES: readonly Role[] = ['dispatcher'];
 
-/** Who may report (上报); the report opens the case record. */
-export const REPORT_ROLES: readonly Role[] = ['inspector', 'operator', 'shiftLead', 'leader', 'integration'];
+/** Who may report (上报) on each channel; an empty list means anyone, a citizen included. */
+export const CHANNEL_ROLES: { readonly [C in Channel]: readonly Role[] } = {
+  inspector: ['inspector'],
+  public: [],
+  hotline: ['integration', 'operator', 'shiftLead'],
+  linkage: ['integration', 'operator', 'shiftLead'],
+  camera: ['integration'],
+  sensor: ['integration'],
+  leader: ['leader', 'operator', 'shiftLead'],
+  media: ['operator', 'shiftLead', 'monitor'],
+};
+
+/** Every role that may report on some channel. */
+export const REPORT_ROLES: readonly Role[] = [...new Set(Object.values(CHANNEL_ROLES).flat())];
 
 const OPEN: readonly Stage[] = ['filed', 'dispatched', 'returned', 'handling', 'held', 'handled', 'checked'];
 

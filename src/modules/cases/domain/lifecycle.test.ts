@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ROLE_CODES } from '../../../platform/auth/roles.js';
 import type { Role } from '../../../platform/auth/roles.js';
-import { ACTION_KINDS } from './actions.js';
+import { ACTION_KINDS, CHANNEL_ROLES } from './actions.js';
 import type { Action, ActionKind } from './actions.js';
 import { allowedActions, decide, openCase, RULES } from './lifecycle.js';
 import type { Decision } from './lifecycle.js';
@@ -28,7 +28,7 @@ function refused(decision: Decision, code: string, rule?: string): void {
 type Step = readonly [Action, Role];
 
 function run(channel: Channel, steps: readonly Step[], now = NOW): CaseState {
-  let state = ok(openCase({ channel }, as('operator', 'inspector', 'integration'), now)).state;
+  let state = ok(openCase({ channel }, as('operator', 'inspector', 'integration', 'leader'), now)).state;
   for (const [action, role] of steps) state = ok(decide(state, action, as(role), now)).state;
   return state;
 }
@@ -109,7 +109,7 @@ const REDISPATCH: Role[] = ['dispatcher', 'shiftLead'];
 const EXPECTED: Record<keyof typeof FIXTURES, Partial<Record<ActionKind, Role[]>>> = {
   verifying: { verify: ['inspector'], void: ['operator', 'shiftLead'], merge: ['operator', 'shiftLead'] },
   reported: {
-    file: ['operator', 'shiftLead'],
+    file: ['operator', 'shiftLead', 'integration'],
     void: ['operator', 'shiftLead'],
     merge: ['operator', 'shiftLead'],
   },
@@ -220,7 +220,7 @@ describe('lifecycle: the happy path for each channel', () => {
   for (const channel of CHANNEL_CODES) {
     it(`${channel}: report → … → closed`, () => {
       const needsVerify = ['public', 'hotline', 'camera'].includes(channel);
-      const open = ok(openCase({ channel }, as('operator', 'integration', 'inspector'), NOW));
+      const open = ok(openCase({ channel }, as('operator', 'integration', 'inspector', 'leader'), NOW));
       assert.equal(open.state.stage, needsVerify ? 'verifying' : 'reported');
       assert.equal(open.state.version, 1);
       assert.deepEqual(
@@ -267,8 +267,13 @@ describe('lifecycle: the happy path for each channel', () => {
     assert.equal(ok(openCase({ channel: 'public' }, as('operator'), NOW, config)).state.stage, 'reported');
   });
 
-  it('only reporting roles may report', () => {
-    refused(openCase({ channel: 'public' }, as('handler'), NOW), 'FORBIDDEN');
+  it('only the roles of a channel may report on it; anyone may report as the public', () => {
+    refused(openCase({ channel: 'inspector' }, as('handler'), NOW), 'FORBIDDEN');
+    refused(openCase({ channel: 'camera' }, as('operator'), NOW), 'FORBIDDEN');
+    refused(openCase({ channel: 'hotline' }, as(), NOW), 'FORBIDDEN');
+    const citizen = ok(openCase({ channel: 'public' }, as(), NOW));
+    assert.equal(citizen.state.stage, 'verifying');
+    assert.equal(citizen.events[0]?.payload.role, 'public');
   });
 
   it('an unconfirmed verification voids the report and needs a reason', () => {
@@ -615,7 +620,9 @@ describe('lifecycle: properties over random action sequences', () => {
         (channel, steps) => {
           let clock = Date.parse('2025-10-09T02:00:00Z');
           let state = deepFreeze(
-            ok(openCase({ channel }, as('operator'), new Date(clock).toISOString())).state,
+            ok(
+              openCase({ channel }, as(...CHANNEL_ROLES[channel], 'operator'), new Date(clock).toISOString()),
+            ).state,
           );
           let successes = 1;
           let failedChecks = 0;

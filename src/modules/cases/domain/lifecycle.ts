@@ -9,7 +9,14 @@
  * then the action's own fields (RULE_VIOLATION).
  */
 import type { Role } from '../../../platform/auth/roles.js';
-import { ACTION_KINDS, ACTION_ROLES, ACTION_STAGES, MANUAL_DISPATCH_ROLES, REPORT_ROLES } from './actions.js';
+import {
+  ACTION_KINDS,
+  ACTION_ROLES,
+  ACTION_STAGES,
+  CHANNEL_ROLES,
+  MANUAL_DISPATCH_ROLES,
+  REPORT_ROLES,
+} from './actions.js';
 import type { Action, ActionKind } from './actions.js';
 import { DEFAULT_CONFIG, FINAL_STAGES, STAGES } from './states.js';
 import type { CaseState, Channel, LifecycleConfig, PendingRequest, Stage } from './states.js';
@@ -198,9 +205,11 @@ export function openCase(
   now: string,
   config: LifecycleConfig = DEFAULT_CONFIG,
 ): Decision {
-  const role = actingRole(REPORT_ROLES, actor);
+  const allowed = CHANNEL_ROLES[input.channel];
+  const role =
+    allowed.length === 0 ? (actingRole(REPORT_ROLES, actor) ?? 'public') : actingRole(allowed, actor);
   if (role === undefined) {
-    return refuse('FORBIDDEN', `report needs one of the roles ${REPORT_ROLES.join(', ')}`);
+    return refuse('FORBIDDEN', `a ${input.channel} report needs one of the roles ${allowed.join(', ')}`);
   }
   const stage = initialStage(input.channel, config);
   const state: CaseState = {

@@ -55,6 +55,7 @@ export const CHANNELS = {
   inspector: '监督员上报',
   public: '公众举报',
   hotline: '12345 热线',
+  linkage: '110 社会联动',
   camera: '视频智能识别',
   sensor: '物联感知',
   leader: '领导交办',

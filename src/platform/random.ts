@@ -1,4 +1,4 @@
-/** Deterministic PRNG (mulberry32) so benchmark runs are comparable. */
+/** Deterministic PRNG (mulberry32): benchmark runs and demo simulations are repeatable from a seed. */
 export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

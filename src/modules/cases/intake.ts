@@ -1,0 +1,564 @@
+/**
+ * 上报: reports from every channel become cases. Everything that reads (geocoding, the standards table,
+ * dispatch rules, the duty roster, evidence) happens here, before the write; the write itself is grouped with
+ * concurrent reports into one transaction (writes.ts, platform/db/group-commit.ts).
+ */
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import type { Principal, Role } from '../../platform/auth/index.js';
+import type { Actor } from '../../platform/actor.js';
+import type { GroupCommitter } from '../../platform/db/index.js';
+import { errors } from '../../platform/http/app-error.js';
+import { formatInZone } from '../../platform/zoned-time.js';
+import type { CategoryType } from '../dispatch/index.js';
+import type { Crs } from '../geo/index.js';
+import { defaultStandard, findStandard, type Standard } from '../taxonomy/index.js';
+import { refusalError, ruleError, unprocessable } from './case-errors.js';
+import type { CasesDeps, ContextCache, TenantContext } from './context.js';
+import { decide, openCase, type CaseEvent } from './domain/lifecycle.js';
+import type { AppealType, CaseSettings } from './domain/settings.js';
+import type { CaseState, Channel } from './domain/states.js';
+import { toStoredEvents, caseEvent } from './events.js';
+import * as store from './store.js';
+import { planTimers } from './timer-records.js';
+import type { CaseRecord, Reporter } from './types.js';
+import type { CaseWrite, OutboxItem, WriteResult } from './writes.js';
+
+export interface Place {
+  readonly lng: number;
+  readonly lat: number;
+  readonly crs?: Crs;
+}
+
+export interface CategoryRef {
+  readonly categoryType: CategoryType;
+  readonly majorCode: string;
+  readonly minorCode: string;
+}
+
+export interface Contact {
+  readonly name?: string | null;
+  readonly phone?: string | null;
+}
+
+interface Common {
+  readonly location: Place;
+  readonly description: string;
+  readonly address?: string | null;
+  readonly photos?: readonly string[];
+}
+
+export type ReportInput =
+  | (Common & {
+      readonly channel: 'inspector';
+      readonly category: CategoryRef;
+      readonly standardId: string;
+      readonly componentId?: string | null;
+    })
+  | (Common & {
+      readonly channel: 'public';
+      readonly category?: CategoryRef | null;
+      readonly contact?: Contact | null;
+    })
+  | (Common & {
+      readonly channel: 'hotline';
+      readonly ticketId: string;
+      readonly appealType: AppealType;
+      readonly caller?: Contact | null;
+      readonly category?: CategoryRef | null;
+    })
+  | (Common & {
+      readonly channel: 'linkage';
+      readonly incidentId: string;
+      readonly category: CategoryRef;
+      readonly standardId?: string | null;
+    })
+  | (Common & {
+      readonly channel: 'camera' | 'sensor';
+      readonly deviceId: string;
+      readonly label: string;
+      readonly confidence: number;
+      readonly category?: CategoryRef | null;
+    })
+  | (Common & {
+      readonly channel: 'leader';
+      readonly instruction: string;
+      readonly leaderName?: string | null;
+      readonly category?: CategoryRef | null;
+    })
+  | (Common & {
+      readonly channel: 'media';
+      readonly outlet: string;
+      readonly url?: string | null;
+      readonly category?: CategoryRef | null;
+    });
+
+/** The receipt a reporter gets (and gets again for a retried Idempotency-Key). */
+export interface Receipt {
+  readonly id: string;
+  readonly caseNo: string;
+  readonly stage: string;
+  readonly version: number;
+  readonly reportedAt: string;
+  /** Public tracking: shown once, to the reporter only (public and 12345 reports). */
+  readonly trackingCode?: string;
+  /** A camera event folded into an open report instead of opening a new one. */
+  readonly folded?: boolean;
+  readonly foldCount?: number;
+  readonly unitCode?: string | null;
+  readonly deadline?: string | null;
+}
+
+export interface IntakeAnswer {
+  readonly status: number;
+  readonly body: Receipt;
+}
+
+export interface Reporting {
+  readonly actor: Actor;
+  /** The signed-in reporter; null for citizens and for the system (simulation, gateways without a session). */
+  readonly principal: Principal | null;
+  /** Roles when there is no principal (a system actor reporting for a channel). */
+  readonly roles?: readonly Role[];
+  readonly idempotencyKey?: string;
+}
+
+const TRACKED: readonly Channel[] = ['public', 'hotline'];
+
+export function createIntake(
+  deps: CasesDeps,
+  contexts: ContextCache,
+  committer: GroupCommitter<CaseWrite, WriteResult>,
+) {
+  async function standardFor(
+    tenantId: number,
+    category: CategoryRef | null | undefined,
+    standardId: string | null | undefined,
+    field: string,
+  ): Promise<{ standard: Standard | null; taxonomyVersion: number }> {
+    const { version } = await deps.taxonomy.current(tenantId);
+    if (category) {
+      const known = version.minors.some(
+        (m) =>
+          m.kind === category.categoryType &&
+          m.majorCode === category.majorCode &&
+          m.code === category.minorCode,
+      );
+      if (!known) {
+        throw unprocessable(
+          'UNKNOWN_CATEGORY',
+          `no ${category.categoryType} category ${category.majorCode}-${category.minorCode}`,
+          'category',
+        );
+      }
+    }
+    if (!standardId) {
+      const fallback = category
+        ? defaultStandard(version, category.categoryType, category.majorCode, category.minorCode)
+        : undefined;
+      return { standard: fallback ?? null, taxonomyVersion: version.version };
+    }
+    const standard = findStandard(version, standardId);
+    if (
+      !standard ||
+      (category &&
+        (standard.kind !== category.categoryType ||
+          standard.majorCode !== category.majorCode ||
+          standard.minorCode !== category.minorCode))
+    ) {
+      throw unprocessable('UNKNOWN_STANDARD', `no standard row ${standardId} in this category`, field);
+    }
+    return { standard, taxonomyVersion: version.version };
+  }
+
+  function isOfficeTime(ctx: TenantContext, now: Date): boolean {
+    const from = Math.floor(now.getTime() / 60_000) * 60_000;
+    return ctx.calendar.elapsed(from, from + 60_000, 'work_hour') > 0;
+  }
+
+  async function report(input: ReportInput, who: Reporting): Promise<IntakeAnswer> {
+    const tenantId = who.actor.tenantId;
+    const now = deps.clock.now();
+    const digest = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+    const owner = who.principal ? `a:${who.principal.account.id}` : 'p:';
+    if (who.idempotencyKey) {
+      const earlier = await store.findAnswer(deps.db.sql, tenantId, owner, who.idempotencyKey);
+      if (earlier) return replay(earlier, digest);
+    }
+    const ctx = await contexts.get(tenantId);
+    const roles = who.principal?.account.roles ?? who.roles ?? [];
+    const accountId = who.principal?.account.id ?? who.actor.accountId;
+    const pureActor = { ...(accountId !== null ? { id: String(accountId) } : {}), roles };
+    const opened = openCase({ channel: input.channel }, pureActor, now.toISOString(), {
+      verifyChannels: ctx.settings.verifyChannels,
+    });
+    if (!opened.ok) throw refusalError(opened);
+
+    const crs = input.location.crs ?? 'wgs84';
+    const located = await deps.geo.locate(tenantId, input.location.lng, input.location.lat, crs);
+    if (!located) {
+      throw unprocessable('OUTSIDE_AREA', 'the location lies outside every unit grid', 'location');
+    }
+    const photos = [...new Set(input.photos ?? [])];
+    if (photos.length > 0 && deps.evidence) {
+      const found = new Set(await deps.evidence.existing(tenantId, photos));
+      const missing = photos.findIndex((p) => !found.has(p));
+      if (missing >= 0) throw errors.validation(`photos[${missing}]`, `no uploaded file ${photos[missing]}`);
+    }
+
+    let category: CategoryRef | null = 'category' in input ? (input.category ?? null) : null;
+    let standard: Standard | null = null;
+    let taxonomyVersion: number | null = null;
+    let componentId: string | null = null;
+    let reporter: Reporter | null = null;
+    let source: Record<string, unknown> = {};
+    let flags: string[] = [];
+    let priority: 'normal' | 'urgent' = 'normal';
+    let fold: { key: string; windowUntil: Date } | null = null;
+    switch (input.channel) {
+      case 'inspector': {
+        ({ standard, taxonomyVersion } = await standardFor(
+          tenantId,
+          category,
+          input.standardId,
+          'standardId',
+        ));
+        if (input.componentId) {
+          const component = await deps.geo.findComponent(tenantId, input.componentId);
+          if (!component) throw errors.validation('componentId', `no component ${input.componentId}`);
+          componentId = input.componentId;
+        }
+        break;
+      }
+      case 'public':
+        if (category) await standardFor(tenantId, category, null, 'category');
+        reporter = contactOf(input.contact, true);
+        break;
+      case 'hotline': {
+        if (category) await standardFor(tenantId, category, null, 'category');
+        const existing = await store.findHotlineTicket(deps.db.sql, tenantId, input.ticketId);
+        if (existing) {
+          throw errors.conflict(
+            'TICKET_EXISTS',
+            `ticket ${input.ticketId} is case ${existing.caseNo}`,
+            'ticketId',
+          );
+        }
+        reporter = contactOf(input.caller, false);
+        const limit = ctx.settings.hotlineReplyLimits[input.appealType];
+        const replyDue = ctx.calendar.deadline(now.getTime(), limit.amount, limit.unit);
+        source = {
+          ticketId: input.ticketId,
+          appealType: input.appealType,
+          replyDueAt: new Date(replyDue).toISOString(),
+        };
+        break;
+      }
+      case 'linkage':
+        ({ standard, taxonomyVersion } = await standardFor(
+          tenantId,
+          category,
+          input.standardId,
+          'standardId',
+        ));
+        source = { incidentId: input.incidentId };
+        priority = 'urgent';
+        break;
+      case 'camera':
+      case 'sensor': {
+        if (input.confidence < ctx.settings.camera.minConfidence) {
+          throw ruleError(
+            'camera.confidence',
+            `confidence ${input.confidence} is below ${ctx.settings.camera.minConfidence}`,
+            'confidence',
+          );
+        }
+        if (category) await standardFor(tenantId, category, null, 'category');
+        source = {
+          deviceId: input.deviceId,
+          label: input.label,
+          confidence: input.confidence,
+          count: 1,
+          firstSeenAt: now.toISOString(),
+          lastSeenAt: now.toISOString(),
+        };
+        fold = {
+          key: `${input.channel}|${input.deviceId}|${input.label}|${located.grid.code}`,
+          windowUntil: new Date(now.getTime() + ctx.settings.camera.foldWindowMinutes * 60_000),
+        };
+        break;
+      }
+      case 'leader':
+        if (category) await standardFor(tenantId, category, null, 'category');
+        source = { instruction: input.instruction, leaderName: input.leaderName ?? null };
+        flags = ['leader'];
+        break;
+      case 'media':
+        if (category) await standardFor(tenantId, category, null, 'category');
+        source = { outlet: input.outlet, url: input.url ?? null };
+        flags = ['media'];
+        break;
+    }
+    if (standard && !category) {
+      category = {
+        categoryType: standard.kind,
+        majorCode: standard.majorCode,
+        minorCode: standard.minorCode,
+      };
+    }
+
+    // 110 hand-over outside office hours: filed and dispatched at once to the unit's duty staff, urgent clock.
+    let state: CaseState = opened.state;
+    const steps: CaseEvent[] = [...opened.events];
+    let unitCode: string | null = null;
+    let extras: Record<string, unknown> = {};
+    let urgentLimits: CaseSettings['urgentLinkage'] | null = null;
+    if (input.channel === 'linkage' && standard && !isOfficeTime(ctx, now)) {
+      const resolved = await deps.dispatch.resolveCase(tenantId, {
+        categoryType: standard.kind,
+        majorCode: standard.majorCode,
+        minorCode: standard.minorCode,
+        standardId: standard.id,
+        location: { lng: located.position[0], lat: located.position[1], crs: 'wgs84' },
+      });
+      unitCode = resolved.resolution.unit.code;
+      const duty = await deps.org.onDuty(tenantId, unitCode, now);
+      const filed = decide(state, { kind: 'file', standardId: standard.id }, pureActor, now.toISOString());
+      if (!filed.ok) throw refusalError(filed);
+      const sent = decide(
+        filed.state,
+        { kind: 'dispatch', unitCode, mode: 'auto' },
+        pureActor,
+        now.toISOString(),
+      );
+      if (!sent.ok) throw refusalError(sent);
+      state = sent.state;
+      steps.push(...filed.events, ...sent.events);
+      flags = [...flags, 'afterHours'];
+      urgentLimits = ctx.settings.urgentLinkage;
+      extras = {
+        dispatch: {
+          rule: resolved.resolution.rule,
+          principle: resolved.resolution.principle,
+          via: resolved.resolution.via,
+          explanation: resolved.explanation,
+        },
+        dutyStaff: duty.map((d) => d.accountId),
+      };
+    }
+
+    const handleLimit =
+      urgentLimits && standard?.timeLimit.unit !== 'urgent_hour'
+        ? urgentLimits.handle
+        : (standard?.timeLimit ?? ctx.settings.fallbackHandleLimit);
+    const caseId = randomUUID();
+    const trackingCode = TRACKED.includes(input.channel)
+      ? String(randomInt(0, 1_000_000)).padStart(6, '0')
+      : null;
+    const timers = planTimers({
+      caseId,
+      before: null,
+      after: state.stage,
+      action: 'report',
+      approvedExtension: false,
+      current: [],
+      now,
+      calendar: ctx.calendar,
+      calendarVersion: ctx.calendarVersion,
+      settings: ctx.settings,
+      handleLimit,
+      ...(urgentLimits ? { acceptLimit: urgentLimits.accept } : {}),
+    });
+    const timeZone = ctx.calendar.definition.timeZone;
+    const filed = state.stage !== 'verifying' && state.stage !== 'reported';
+    const build = (caseNo: string) => {
+      const record: CaseRecord = {
+        id: caseId,
+        caseNo,
+        version: state.version,
+        stage: state.stage,
+        channel: input.channel,
+        state,
+        categoryType: category?.categoryType ?? null,
+        majorCode: category?.majorCode ?? null,
+        minorCode: category?.minorCode ?? null,
+        standardId: standard?.id ?? null,
+        taxonomyVersion,
+        handleLimit: standard ? handleLimit : null,
+        unitCode,
+        lng: located.position[0],
+        lat: located.position[1],
+        gridCode: located.grid.code,
+        communityCode: located.community?.code ?? null,
+        streetCode: located.street?.code ?? null,
+        componentId,
+        address: input.address ?? null,
+        description: input.description,
+        photos,
+        reporter,
+        source,
+        priority,
+        flags,
+        supporters: 0,
+        trackingDigest: trackingCode ? deps.secrets.digest(`track:${caseId}:${trackingCode}`) : null,
+        satisfaction: null,
+        ratedAt: null,
+        reportedAt: now,
+        filedAt: filed ? now : null,
+        closedAt: null,
+        deadline: timers.caseDeadline,
+        warning: null,
+        reportedBy: accountId,
+        updatedAt: now,
+      };
+      // The first event (上报) carries what a read model needs to know about the report.
+      const reportFacts = {
+        categoryType: record.categoryType,
+        majorCode: record.majorCode,
+        minorCode: record.minorCode,
+        standardId: record.standardId,
+        priority,
+        flags,
+        photos,
+        location: [record.lng, record.lat],
+        ...(input.channel === 'hotline' ? { ticketId: input.ticketId, appealType: input.appealType } : {}),
+      };
+      const events = toStoredEvents(record, steps, reportFacts);
+      // 110 after hours: the dispatch event carries its trace and the duty staff.
+      if (Object.keys(extras).length > 0) {
+        const last = events[events.length - 1];
+        if (last) {
+          last.payload = { ...last.payload, ...extras, handleDeadline: timers.caseDeadline?.toISOString() };
+        }
+      }
+      const body: Receipt = {
+        id: caseId,
+        caseNo,
+        stage: state.stage,
+        version: state.version,
+        reportedAt: formatInZone(now, timeZone),
+        ...(trackingCode ? { trackingCode } : {}),
+        unitCode,
+        deadline: timers.caseDeadline ? formatInZone(timers.caseDeadline, timeZone) : null,
+      };
+      return {
+        record,
+        timers: timers.upsert,
+        events,
+        outbox: hotlineStatus(ctx, record, 'received'),
+        answer: { status: 201, body },
+      };
+    };
+    const day = formatInZone(now, timeZone).slice(0, 10);
+    const result = await submitOnce({
+      kind: 'insert',
+      tenantId,
+      actor: who.actor,
+      caseId,
+      day,
+      build,
+      ...(who.idempotencyKey ? { idempotency: { owner, key: who.idempotencyKey, digest } } : {}),
+      ...(fold
+        ? {
+            fold: {
+              key: fold.key,
+              seenAt: now,
+              windowUntil: fold.windowUntil,
+              event: (target: CaseRecord) =>
+                caseEvent(target, 'cases.case.folded', {
+                  at: now.toISOString(),
+                  role: 'integration',
+                  count: Number(target.source.count ?? 1),
+                  photos,
+                }),
+            },
+          }
+        : {}),
+    });
+    switch (result.kind) {
+      case 'created':
+        return result.built.answer as IntakeAnswer;
+      case 'folded':
+        return {
+          status: 200,
+          body: {
+            id: result.into.id,
+            caseNo: result.into.caseNo,
+            stage: result.into.stage,
+            version: result.into.version,
+            reportedAt: formatInZone(result.into.reportedAt, timeZone),
+            folded: true,
+            foldCount: Number(result.into.source.count ?? 1),
+          },
+        };
+      case 'replay': {
+        const earlier = await store.findAnswer(deps.db.sql, tenantId, result.owner, result.key);
+        if (!earlier) throw new Error('an idempotency key vanished');
+        return replay(earlier, result.digest);
+      }
+      case 'updated':
+      case 'conflict':
+        throw new Error(`unexpected intake result ${result.kind}`);
+    }
+  }
+
+  /** A ticket sent twice at once passes the look-up above twice; the unique index decides, and says so. */
+  async function submitOnce(write: CaseWrite): Promise<WriteResult> {
+    try {
+      return await committer.submit(write);
+    } catch (error) {
+      const pgError = error as { code?: string; constraint?: string };
+      if (pgError.code === '23505' && pgError.constraint === 'cases_hotline_ticket') {
+        throw errors.conflict('TICKET_EXISTS', 'this 12345 ticket was already transferred', 'ticketId');
+      }
+      throw error;
+    }
+  }
+
+  function hotlineStatus(ctx: TenantContext, record: CaseRecord, status: string): OutboxItem[] {
+    return hotlineOutbox(ctx, record, status, deps.clock.now());
+  }
+
+  return { report };
+}
+
+function replay(earlier: store.StoredAnswer, digest: string): IntakeAnswer {
+  if (earlier.requestDigest !== digest) {
+    throw unprocessable(
+      'IDEMPOTENCY_KEY_REUSED',
+      'this Idempotency-Key was used for a different request',
+      'Idempotency-Key',
+    );
+  }
+  return { status: earlier.status, body: earlier.body as Receipt };
+}
+
+function contactOf(contact: Contact | null | undefined, anonymousWhenEmpty: boolean): Reporter | null {
+  const name = contact?.name?.trim() || null;
+  const phone = contact?.phone?.trim() || null;
+  if (!name && !phone) return anonymousWhenEmpty ? { name: null, phone: null, anonymous: true } : null;
+  return { name, phone, anonymous: false };
+}
+
+/** A 12345 status change for the hotline's webhook, when the tenant configured one. */
+export function hotlineOutbox(
+  ctx: TenantContext,
+  record: CaseRecord,
+  status: string,
+  at: Date,
+): OutboxItem[] {
+  const url = ctx.settings.hotline.webhookUrl;
+  if (record.channel !== 'hotline' || !url) return [];
+  return [
+    {
+      topic: 'hotline.status',
+      target: url,
+      payload: {
+        ticketId: record.source.ticketId,
+        caseNo: record.caseNo,
+        status,
+        stage: record.stage,
+        at: at.toISOString(),
+      },
+    },
+  ];
+}
