@@ -6,6 +6,8 @@ const available: Record<string, () => Promise<{ run: (args: string[]) => Promise
   calendar: () => import('./calendar.js'),
   dispatch: () => import('./dispatch.js'),
   geo: () => import('./geo.js'),
+  intake: () => import('./intake.js'),
+  timers: () => import('./timers.js'),
 };
 
 async function main(): Promise<void> {
