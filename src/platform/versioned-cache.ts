@@ -20,6 +20,7 @@ export function createVersionedCache<V>(options: {
   const recheckMs = options.recheckMs ?? 5_000;
   const entries = new Map<number, { value: V; version: number; checkedAt: number }>();
   const loading = new Map<number, Promise<V>>();
+  const checking = new Map<number, Promise<number>>();
 
   function reload(tenantId: number): Promise<V> {
     let pending = loading.get(tenantId);
@@ -44,7 +45,13 @@ export function createVersionedCache<V>(options: {
       const entry = entries.get(tenantId);
       if (!entry) return reload(tenantId);
       if (now - entry.checkedAt < recheckMs) return entry.value;
-      const version = await options.readVersion(tenantId);
+      // Concurrent requests after the recheck window share one version read.
+      let check = checking.get(tenantId);
+      if (!check) {
+        check = options.readVersion(tenantId).finally(() => checking.delete(tenantId));
+        checking.set(tenantId, check);
+      }
+      const version = await check;
       if (version === entry.version) {
         entry.checkedAt = now;
         return entry.value;

@@ -54,14 +54,20 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
           ]),
         );
         const events: NewEvent[] = [];
-        const timers: TimerRecord[] = [];
-        const updates: { record: CaseRecord; expectedVersion: number }[] = [];
+        const fired: { caseId: string; kind: string; fired: WarningLevel | null; fireAt: Date | null }[] = [];
+        const warned = new Map<string, WarningLevel>();
+        const overdueCases = new Map<string, { record: CaseRecord; expectedVersion: number }>();
         for (const t of mine) {
           const c = cases.get(t.caseId);
           if (!c) continue;
           if (t.kind === 'hold') {
             // Leased for a minute: if the resume below fails or the process dies, the next sweep tries again.
-            timers.push({ ...t, fireAt: new Date(now.getTime() + HOLD_RETRY_MS) });
+            fired.push({
+              caseId: t.caseId,
+              kind: t.kind,
+              fired: t.fired,
+              fireAt: new Date(now.getTime() + HOLD_RETRY_MS),
+            });
             holds.push({ tenantId, caseId: t.caseId });
             continue;
           }
@@ -74,15 +80,19 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
           const levels = dueWarnings(state, s, now.getTime());
           const top = levels[levels.length - 1] ?? null;
           const fire = nextFireAt(state, s, top);
-          timers.push({ ...t, fired: top ?? t.fired, fireAt: fire === null ? null : new Date(fire) });
-          let current = updates.find((u) => u.record.id === c.id)?.record ?? c;
+          fired.push({
+            caseId: t.caseId,
+            kind: t.kind,
+            fired: top ?? t.fired,
+            fireAt: fire === null ? null : new Date(fire),
+          });
           for (const level of levels) {
             warnings += 1;
             events.push(
-              caseEvent(current, 'cases.case.warned', {
+              caseEvent(c, 'cases.case.warned', {
                 at: now.toISOString(),
                 timer: t.kind,
-                stage: current.stage,
+                stage: c.stage,
                 level,
                 deadline: t.deadline.toISOString(),
                 generation: t.generation,
@@ -90,30 +100,42 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
               }),
             );
           }
-          if (top !== null && (current.warning === null || RANK[top] > RANK[current.warning])) {
-            current = { ...current, warning: top };
-          }
+          const shown = warned.get(c.id) ?? c.warning;
+          if (top !== null && (shown === null || RANK[top] > RANK[shown])) warned.set(c.id, top);
           if (levels.includes('red') && t.kind === 'handle') {
             const marked = decide(
-              current.state,
+              c.state,
               { kind: 'markOverdue' },
               { roles: ['integration'] },
               now.toISOString(),
             );
             if (marked.ok) {
               overdue += 1;
-              current = { ...current, state: marked.state, version: marked.state.version, updatedAt: now };
-              events.push(...toStoredEvents(current, marked.events, { deadline: t.deadline.toISOString() }));
+              const record: CaseRecord = {
+                ...c,
+                state: marked.state,
+                version: marked.state.version,
+                updatedAt: now,
+              };
+              overdueCases.set(c.id, { record, expectedVersion: c.version });
+              events.push(...toStoredEvents(record, marked.events, { deadline: t.deadline.toISOString() }));
             }
           }
-          if (current !== c) {
-            const i = updates.findIndex((u) => u.record.id === c.id);
-            if (i >= 0) updates[i] = { record: current, expectedVersion: c.version };
-            else updates.push({ record: current, expectedVersion: c.version });
-          }
         }
-        await store.updateCases(tx, tenantId, updates);
-        await store.upsertTimers(tx, tenantId, timers);
+        // The full row is rewritten only for an overdue mark; warnings and clock levels are two small updates.
+        for (const [id, u] of overdueCases) {
+          const level = warned.get(id);
+          if (level) u.record = { ...u.record, warning: level };
+        }
+        await store.updateCases(tx, tenantId, [...overdueCases.values()]);
+        await store.markFired(
+          tx,
+          tenantId,
+          fired,
+          [...warned]
+            .filter(([id]) => !overdueCases.has(id))
+            .map(([caseId, warning]) => ({ caseId, warning })),
+        );
         await appendEvents(tx, timerActor(tenantId), now, events);
       }
       return { warnings, overdue, holdsDue: holds.length, holds };

@@ -23,7 +23,6 @@ export function createCasesService(deps: CasesDeps) {
   const tenantCodes = new Map<number, string>();
   const committer = createGroupCommitter<CaseWrite, WriteResult>({
     db: deps.db,
-    concurrency: deps.db.engine === 'postgres' ? 2 : 1,
     keyOf: writeKey,
     write: (tx, writes) => commitWrites(tx, tenantCodes, writes, deps.clock.now()),
   });

@@ -741,3 +741,22 @@ export async function rateCase(
   );
   return Number(r.numAffectedRows ?? 0) > 0;
 }
+
+/** The sweeper's small writes: raised levels and next look of clocks, and the case's current warning. */
+export async function markFired(
+  ex: Executor,
+  tenantId: number,
+  timers: readonly { caseId: string; kind: string; fired: string | null; fireAt: Date | null }[],
+  warnings: readonly { caseId: string; warning: string }[],
+): Promise<void> {
+  if (timers.length > 0) {
+    await sql`UPDATE case_timers t SET fired = x.fired, fire_at = x."fireAt"
+      FROM jsonb_to_recordset(${JSON.stringify(timers)}::jsonb) AS x("caseId" uuid, kind text, fired text, "fireAt" timestamptz)
+      WHERE t.tenant_id = ${tenantId} AND t.case_id = x."caseId" AND t.kind = x.kind`.execute(ex);
+  }
+  if (warnings.length > 0) {
+    await sql`UPDATE cases c SET warning = x.warning
+      FROM jsonb_to_recordset(${JSON.stringify(warnings)}::jsonb) AS x("caseId" uuid, warning text)
+      WHERE c.tenant_id = ${tenantId} AND c.id = x."caseId"`.execute(ex);
+  }
+}

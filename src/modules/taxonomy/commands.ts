@@ -35,10 +35,18 @@ export function createTaxonomyService(deps: { db: Database; clock: Clock }) {
     },
   });
 
+  // Ordering the whole table costs about as much as an intake request's other work: once per cached copy.
+  const ordered = new WeakMap<store.CurrentTaxonomy, { version: TaxonomyVersion; order: CategoryOrder }>();
+
   /** The version new cases use, in the tenant's category order. */
   async function current(tenantId: number): Promise<{ version: TaxonomyVersion; order: CategoryOrder }> {
     const c = await cache.get(tenantId);
-    return { version: { ...c.version, ...applyCategoryOrder(c.version, c.order) }, order: c.order };
+    let view = ordered.get(c);
+    if (!view) {
+      view = { version: { ...c.version, ...applyCategoryOrder(c.version, c.order) }, order: c.order };
+      ordered.set(c, view);
+    }
+    return view;
   }
 
   async function publish(

@@ -2,8 +2,9 @@
  * Group commit: concurrent requests that each need a small write share one transaction, so many durable
  * writes ride on one commit (one fsync) instead of one each (ARCHITECTURE §7, §8).
  *
- * There is no timer: while a batch commits, new items queue; when it finishes, everything queued goes in the
- * next batch. Under light load a lone item commits at once; under heavy load batches grow by themselves.
+ * There is no timer: a batch is taken only once its transaction has begun (after BEGIN's round trip, or once
+ * PGlite's one connection is free), so everything that queued while the previous batch committed goes in
+ * together. Under light load a lone item commits at once; under heavy load batches grow by themselves.
  * If a batch fails, its items are retried one by one, so one bad item cannot fail the others.
  */
 import type { Database, Tx } from './database.js';
@@ -25,36 +26,12 @@ export function createGroupCommitter<I, R>(options: {
   maxBatch?: number;
   /** Writes a batch in the transaction; returns one result per item, in order. */
   write(tx: Tx, items: readonly I[]): Promise<R[]>;
-  /**
-   * Batches in flight at once (PostgreSQL: 2 lets one batch build while another waits for its fsync; PGlite
-   * has one connection, so 1).
-   */
-  concurrency?: number;
   /** Items that must not share a batch (e.g. two writes of one record) get the same key. */
   keyOf?(item: I): string | null;
 }): GroupCommitter<I, R> {
   const maxBatch = options.maxBatch ?? 256;
-  const concurrency = options.concurrency ?? 1;
   let queue: Pending<I, R>[] = [];
-  const running = new Set<Promise<void>>();
-
-  async function runBatch(batch: Pending<I, R>[]): Promise<void> {
-    try {
-      const results = await options.db.transaction((tx) =>
-        options.write(
-          tx,
-          batch.map((p) => p.item),
-        ),
-      );
-      batch.forEach((p, i) => p.resolve(results[i] as R));
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
-        return;
-      }
-      for (const p of batch) await runBatch([p]);
-    }
-  }
+  let running: Promise<void> | null = null;
 
   function take(): Pending<I, R>[] {
     const batch: Pending<I, R>[] = [];
@@ -73,15 +50,44 @@ export function createGroupCommitter<I, R>(options: {
     return batch;
   }
 
-  function pump(): void {
-    while (running.size < concurrency && queue.length > 0) {
-      const batch = take();
-      const done: Promise<void> = runBatch(batch).finally(() => {
-        running.delete(done);
-        pump();
+  async function runBatch(): Promise<void> {
+    let batch: Pending<I, R>[] = [];
+    try {
+      const results = await options.db.transaction((tx) => {
+        batch = take();
+        return batch.length === 0
+          ? Promise.resolve([])
+          : options.write(
+              tx,
+              batch.map((p) => p.item),
+            );
       });
-      running.add(done);
+      batch.forEach((p, i) => p.resolve(results[i] as R));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // Retry alone: put each back at the front, one per transaction.
+      for (const p of batch) await runSingle(p);
     }
+  }
+
+  async function runSingle(p: Pending<I, R>): Promise<void> {
+    try {
+      const [result] = await options.db.transaction((tx) => options.write(tx, [p.item]));
+      p.resolve(result as R);
+    } catch (error) {
+      p.reject(error);
+    }
+  }
+
+  function pump(): void {
+    if (running || queue.length === 0) return;
+    running = runBatch().finally(() => {
+      running = null;
+      pump();
+    });
   }
 
   return {
@@ -92,7 +98,7 @@ export function createGroupCommitter<I, R>(options: {
       });
     },
     async drain() {
-      while (running.size > 0 || queue.length > 0) await Promise.all([...running]);
+      while (running || queue.length > 0) await (running ?? Promise.resolve());
     },
   };
 }
