@@ -39,7 +39,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
   ): Promise<SweepResult & { holds: { tenantId: number; caseId: string }[] }> {
     const now = deps.clock.now();
     return deps.db.transaction(async (tx) => {
-      const due = await store.lockDueTimers(tx, now, limit);
+      const { timers: due, cases: locked } = await store.lockDueTimers(tx, now, limit);
       if (due.length === 0) return { warnings: 0, overdue: 0, holdsDue: 0, holds: [] };
       let warnings = 0;
       let overdue = 0;
@@ -47,12 +47,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
       const tenants = [...new Set(due.map((t) => t.tenantId))];
       for (const tenantId of tenants) {
         const mine = due.filter((t) => t.tenantId === tenantId);
-        const cases = new Map(
-          (await store.findCasesByIds(tx, tenantId, [...new Set(mine.map((t) => t.caseId))])).map((c) => [
-            c.id,
-            c,
-          ]),
-        );
+        const cases = locked;
         const events: NewEvent[] = [];
         const fired: { caseId: string; kind: string; fired: WarningLevel | null; fireAt: Date | null }[] = [];
         const warned = new Map<string, WarningLevel>();

@@ -511,15 +511,32 @@ export async function lockDueTimers(
   ex: Executor,
   now: Date,
   limit: number,
-): Promise<(TimerRecord & { tenantId: number })[]> {
-  const r = await sql<TimerRow>`SELECT ${sql.raw(
+): Promise<{ timers: (TimerRecord & { tenantId: number })[]; cases: Map<string, CaseRecord> }> {
+  // The locked cases come back with their clocks (as JSON), so the sweep need not read them again.
+  const r = await sql<TimerRow & { case_row: Record<string, unknown> }>`SELECT ${sql.raw(
     'ct.tenant_id, ct.case_id, ct.kind, ct.stage, ct.started_at, ct.limit_amount, ct.limit_unit, ct.multiplier, ct.pauses, ct.paused_at, ct.deadline, ct.prompt_at, ct.yellow_at, ct.fired, ct.generation, ct.fire_at, ct.calendar_version',
-  )}
+  )}, to_jsonb(c) AS case_row
     FROM case_timers ct JOIN cases c ON c.tenant_id = ct.tenant_id AND c.id = ct.case_id
     WHERE ct.fire_at <= ${now}
     ORDER BY ct.fire_at LIMIT ${limit}
     FOR UPDATE OF ct, c SKIP LOCKED`.execute(ex);
-  return r.rows.map(toTimer);
+  const cases = new Map<string, CaseRecord>();
+  for (const row of r.rows) {
+    if (!cases.has(row.case_id)) cases.set(row.case_id, caseFromJson(row.case_row));
+  }
+  return { timers: r.rows.map(toTimer), cases };
+}
+
+const DATE_COLUMNS = ['rated_at', 'reported_at', 'filed_at', 'closed_at', 'deadline', 'updated_at'] as const;
+
+/** A case row read as JSON (to_jsonb): timestamps arrive as text. */
+function caseFromJson(json: Record<string, unknown>): CaseRecord {
+  const row = { ...json } as Record<string, unknown>;
+  for (const column of DATE_COLUMNS) {
+    const v = row[column];
+    row[column] = typeof v === 'string' ? new Date(v) : null;
+  }
+  return toCase(row as unknown as CaseRow);
 }
 
 /** Running clocks of one tenant computed on an older calendar version (after an amendment). */

@@ -42,8 +42,8 @@ describe(
       }
       // A week later every clock of these cases is long overdue: dispatch (stopped), accept and handle running.
       const now = '2025-10-17T02:00:00Z';
-      const startAt = String(Date.now() + 4_000);
-      const args = ['--import', 'tsx', fixture, t.testDb.url as string, now, '40', startAt];
+      await sql`CREATE TABLE sweep_barrier (pid int)`.execute(t.testDb.db.sql);
+      const args = ['--import', 'tsx', fixture, t.testDb.url as string, now, '40', '2'];
       const [a, b] = await Promise.all([run(process.execPath, args), run(process.execPath, args)]);
       const fired = [a, b].map((r) => (JSON.parse(r.stdout) as { warnings: number }).warnings);
       const rows = await sql<{ case_id: string; timer: string; level: string; n: number }>`
