@@ -44,6 +44,9 @@ import { createContextCache, type CasesDeps } from '../src/modules/cases/context
 import { createIntake, type ReportInput } from '../src/modules/cases/intake.js';
 import { INTAKE_BODIES, Receipt } from '../src/modules/cases/schemas.js';
 import * as store from '../src/modules/cases/store.js';
+import * as intakeStore from '../src/modules/cases/intake-store.js';
+import * as outboxStore from '../src/modules/cases/outbox-store.js';
+import * as timerStore from '../src/modules/cases/timer-store.js';
 import type { CaseRecord, TimerRecord } from '../src/modules/cases/types.js';
 import { caseNumber, type CaseWrite, type WriteResult } from '../src/modules/cases/writes.js';
 import { createDispatchService } from '../src/modules/dispatch/index.js';
@@ -367,13 +370,13 @@ function naiveCommitter(db: Database, tenantCode: string): GroupCommitter<CaseWr
         throw new Error('the naive handler writes plain reports');
       }
       return db.transaction(async (tx) => {
-        const seq = await store.allocateCaseNumbers(tx, w.tenantId, w.day, 1);
+        const seq = await intakeStore.allocateCaseNumbers(tx, w.tenantId, w.day, 1);
         const built = w.build(caseNumber(tenantCode, w.day, seq));
         await store.insertCases(tx, w.tenantId, [built.record]);
-        for (const timer of built.timers) await store.upsertTimers(tx, w.tenantId, [timer]);
+        for (const timer of built.timers) await timerStore.upsertTimers(tx, w.tenantId, [timer]);
         const now = systemClock.now();
         for (const event of built.events) await appendEvents(tx, w.actor, now, [event]);
-        await store.enqueue(tx, w.tenantId, built.outbox, now);
+        await outboxStore.enqueue(tx, w.tenantId, built.outbox, now);
         return { kind: 'created', built };
       });
     },
@@ -442,7 +445,7 @@ async function copyRows(db: Database, tenantId: number, label: string): Promise<
   for (let start = 0; start < ids.rows.length; start += CHUNK) {
     const chunk = ids.rows.slice(start, start + CHUNK).map((r) => r.id);
     const records = await store.findCasesByIds(db.sql, tenantId, chunk);
-    const timers = await store.timersOf(db.sql, tenantId, chunk);
+    const timers = await timerStore.timersOf(db.sql, tenantId, chunk);
     const events = await sql<{ stream_id: string; name: string; actor_role: string | null; payload: object }>`
       SELECT stream_id, name, actor_role, payload FROM events
       WHERE tenant_id = ${tenantId} AND stream_type = 'case' AND stream_id = ANY(${chunk}::text[])
@@ -481,10 +484,10 @@ async function insertCeiling(
     const now = systemClock.now();
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: tenant.timeZone }).format(now);
     await db.transaction(async (tx) => {
-      const first = await store.allocateCaseNumbers(tx, tenant.id, day, chunk.length);
+      const first = await intakeStore.allocateCaseNumbers(tx, tenant.id, day, chunk.length);
       const records = chunk.map((c, n) => ({ ...c.record, caseNo: caseNumber(tenant.code, day, first + n) }));
       await store.insertCases(tx, tenant.id, records);
-      await store.upsertTimers(
+      await timerStore.upsertTimers(
         tx,
         tenant.id,
         chunk.flatMap((c) => c.timers),

@@ -12,7 +12,7 @@
  * lock the due clocks with their cases (SKIP LOCKED), read the cases, compute the warnings, update cases and
  * clocks, append the events, commit durably. Each statement's round trip is timed in the process.
  *
- * Also printed: EXPLAIN (ANALYZE, BUFFERS) of the due query exactly as store.lockDueTimers sends it (a Kysely
+ * Also printed: EXPLAIN (ANALYZE, BUFFERS) of the due query exactly as timerStore.lockDueTimers sends it (a Kysely
  * plugin prefixes it, in a transaction that is rolled back), which must read the partial index
  * case_timers_due.
  *
@@ -33,8 +33,8 @@ import {
 } from 'kysely';
 import type { QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { createCalendarService } from '../src/modules/calendar/index.js';
-import { createCasesService, type CaseState } from '../src/modules/cases/index.js';
-import * as store from '../src/modules/cases/store.js';
+import { createCasesService, decide, openCase, type CaseState } from '../src/modules/cases/index.js';
+import * as timerStore from '../src/modules/cases/timer-store.js';
 import { createDispatchService } from '../src/modules/dispatch/index.js';
 import { createGeoService } from '../src/modules/geo/index.js';
 import { createOrgService } from '../src/modules/org/index.js';
@@ -81,25 +81,21 @@ function median(values: number[]): number {
 
 const ms = (v: number) => formatNumber(v, v < 10 ? 2 : 1);
 
+/** The lifecycle record of a reported or dispatched case, made by the real state machine. */
 function lifecycleState(stage: 'reported' | 'dispatched', version: number): CaseState {
-  return {
-    stage,
-    version,
-    channel: 'inspector',
-    standardId: stage === 'dispatched' ? 'E-0101-1' : null,
-    unitCode: stage === 'dispatched' ? 'BENCH-UNIT' : null,
-    reworkCount: 0,
-    extensionsApproved: 0,
-    returnCount: 0,
-    pressCount: 0,
-    reopenCount: 0,
-    pendingRequest: null,
-    onHoldUntil: null,
-    heldAt: null,
-    pausedSeconds: 0,
-    mergedInto: null,
-    flags: { forcedClose: false, overdue: false, overdueWaived: false },
-  };
+  const actor = { roles: ['inspector', 'operator', 'dispatcher'] as const };
+  const at = '2025-10-09T10:00:00+08:00';
+  const opened = openCase({ channel: 'inspector' }, actor, at);
+  let state = opened.ok ? opened.state : null;
+  if (state && stage === 'dispatched') {
+    const filed = decide(state, { kind: 'file', standardId: 'E-0101-1' }, actor, at);
+    const sent = filed.ok
+      ? decide(filed.state, { kind: 'dispatch', unitCode: 'BENCH-UNIT', mode: 'auto' }, actor, at)
+      : filed;
+    state = sent.ok ? sent.state : null;
+  }
+  if (!state || state.stage !== stage) throw new Error(`could not build a ${stage} case state`);
+  return { ...state, version };
 }
 
 const CHUNK = 100_000;
@@ -219,7 +215,7 @@ async function explainDueQuery(db: Database, limit: number): Promise<string[]> {
   const plugin = new ExplainPlugin();
   await db
     .transaction(async (tx) => {
-      await store.lockDueTimers(tx.withPlugin(plugin), new Date(), limit);
+      await timerStore.lockDueTimers(tx.withPlugin(plugin), new Date(), limit);
       throw new Rollback();
     })
     .catch((error: unknown) => {

@@ -20,6 +20,8 @@ import { caseEvent, toStoredEvents } from './events.js';
 import { hotlineOutbox } from './intake.js';
 import { canSee, type Viewer } from './policies.js';
 import * as store from './store.js';
+import * as settingsStore from './settings-store.js';
+import * as timerStore from './timer-store.js';
 import { planTimers } from './timer-records.js';
 import type { CaseRecord, Satisfaction } from './types.js';
 import type { CaseWrite, WriteResult } from './writes.js';
@@ -228,7 +230,7 @@ export function createCaseCommands(
     if (!decision.ok) throw refusalError(decision);
     const next = decision.state;
 
-    const timers = await store.timersOf(deps.db.sql, tenantId, [record.id]);
+    const timers = await timerStore.timersOf(deps.db.sql, tenantId, [record.id]);
     const plan = planTimers({
       caseId: record.id,
       before: record.stage,
@@ -360,7 +362,7 @@ export function createCaseCommands(
   }
 
   async function readSettings(tenantId: number) {
-    const stored = await store.readSettings(deps.db.sql, tenantId);
+    const stored = await settingsStore.readSettings(deps.db.sql, tenantId);
     return {
       settings: effectiveSettings(stored?.content),
       stored: stored?.content ?? {},
@@ -371,7 +373,7 @@ export function createCaseCommands(
   async function saveSettings(actor: Actor, content: StoredCaseSettings, expectedVersion: number) {
     const now = deps.clock.now();
     const version = await deps.db.transaction(async (tx) => {
-      const v = await store.writeSettings(
+      const v = await settingsStore.writeSettings(
         tx,
         actor.tenantId,
         content,
@@ -390,7 +392,7 @@ export function createCaseCommands(
       return v;
     });
     if (version === null) {
-      const current = await store.readSettings(deps.db.sql, actor.tenantId);
+      const current = await settingsStore.readSettings(deps.db.sql, actor.tenantId);
       throw errors.versionConflict(expectedVersion, current?.version ?? 0);
     }
     contexts.invalidate(actor.tenantId);

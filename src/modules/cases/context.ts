@@ -13,7 +13,7 @@ import type { GeoService } from '../geo/index.js';
 import type { OrgService } from '../org/index.js';
 import type { TaxonomyService } from '../taxonomy/index.js';
 import { effectiveSettings, type CaseSettings } from './domain/settings.js';
-import * as store from './store.js';
+import * as settingsStore from './settings-store.js';
 
 /** The evidence store, as far as cases need it (the evidence module provides it). */
 export interface EvidenceLookup {
@@ -54,7 +54,7 @@ export function createContextCache(deps: CasesDeps) {
       findTenantById(deps.db.sql, tenantId),
       deps.calendars.forTenant(tenantId),
       deps.calendars.versionOf(tenantId),
-      store.readSettings(deps.db.sql, tenantId),
+      settingsStore.readSettings(deps.db.sql, tenantId),
     ]);
     return {
       tenantId,

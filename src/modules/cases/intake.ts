@@ -18,7 +18,7 @@ import { decide, openCase, type CaseEvent } from './domain/lifecycle.js';
 import type { AppealType, CaseSettings } from './domain/settings.js';
 import type { CaseState, Channel } from './domain/states.js';
 import { toStoredEvents, caseEvent } from './events.js';
-import * as store from './store.js';
+import * as intakeStore from './intake-store.js';
 import { planTimers } from './timer-records.js';
 import type { CaseRecord, Reporter } from './types.js';
 import type { CaseWrite, OutboxItem, WriteResult } from './writes.js';
@@ -181,7 +181,7 @@ export function createIntake(
     const digest = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
     const owner = who.principal ? `a:${who.principal.account.id}` : 'p:';
     if (who.idempotencyKey) {
-      const earlier = await store.findAnswer(deps.db.sql, tenantId, owner, who.idempotencyKey);
+      const earlier = await intakeStore.findAnswer(deps.db.sql, tenantId, owner, who.idempotencyKey);
       if (earlier) return replay(earlier, digest);
     }
     const ctx = await contexts.get(tenantId);
@@ -235,7 +235,7 @@ export function createIntake(
         break;
       case 'hotline': {
         if (category) await standardFor(tenantId, category, null, 'category');
-        const existing = await store.findHotlineTicket(deps.db.sql, tenantId, input.ticketId);
+        const existing = await intakeStore.findHotlineTicket(deps.db.sql, tenantId, input.ticketId);
         if (existing) {
           throw errors.conflict(
             'TICKET_EXISTS',
@@ -491,7 +491,7 @@ export function createIntake(
           },
         };
       case 'replay': {
-        const earlier = await store.findAnswer(deps.db.sql, tenantId, result.owner, result.key);
+        const earlier = await intakeStore.findAnswer(deps.db.sql, tenantId, result.owner, result.key);
         if (!earlier) throw new Error('an idempotency key vanished');
         return replay(earlier, result.digest);
       }
@@ -521,7 +521,7 @@ export function createIntake(
   return { report };
 }
 
-function replay(earlier: store.StoredAnswer, digest: string): IntakeAnswer {
+function replay(earlier: intakeStore.StoredAnswer, digest: string): IntakeAnswer {
   if (earlier.requestDigest !== digest) {
     throw unprocessable(
       'IDEMPOTENCY_KEY_REUSED',

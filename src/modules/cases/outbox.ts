@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { CasesDeps } from './context.js';
-import * as store from './store.js';
+import * as outboxStore from './outbox-store.js';
 
 const LEASE_MS = 60_000;
 const TIMEOUT_MS = 10_000;
@@ -21,7 +21,7 @@ export function createOutboxWorker(deps: CasesDeps) {
   async function deliverDue(limit = 20): Promise<{ delivered: number; failed: number }> {
     const now = deps.clock.now();
     const items = await deps.db.transaction(async (tx) => {
-      const due = await store.lockDueOutbox(tx, now, limit);
+      const due = await outboxStore.lockDueOutbox(tx, now, limit);
       if (due.length > 0) {
         await sql`UPDATE outbox SET next_attempt_at = ${new Date(now.getTime() + LEASE_MS)}
           WHERE (tenant_id, id) IN (SELECT * FROM unnest(${due.map((d) => d.tenantId)}::int[], ${due.map((d) => d.id)}::bigint[]))`.execute(
@@ -54,7 +54,7 @@ export function createOutboxWorker(deps: CasesDeps) {
       }
       const at = deps.clock.now();
       await deps.db.transaction((tx) =>
-        store.markOutbox(
+        outboxStore.markOutbox(
           tx,
           item,
           error === null

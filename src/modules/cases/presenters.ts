@@ -3,6 +3,7 @@ import { formatInZone } from '../../platform/zoned-time.js';
 import { allowedActions } from './domain/lifecycle.js';
 import { CHANNELS, STAGES } from './domain/states.js';
 import type { CaseEventRow } from './store.js';
+
 import { reporterFor, type Viewer } from './policies.js';
 import type { CaseRecord, TimerRecord } from './types.js';
 

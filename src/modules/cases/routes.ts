@@ -26,7 +26,7 @@ import {
   Version,
 } from './schemas.js';
 import type { CasesService } from './service.js';
-import type { CaseSort } from './store.js';
+import type { CaseSort } from './list-store.js';
 import type { Stage } from './domain/states.js';
 import { settingsProblem } from './domain/settings.js';
 
@@ -133,11 +133,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ cases: CasesService }> = as
     presentCase(record, await cases.viewer(principal), await cases.timeZone(principal.actor.tenantId));
 
   for (const channel of ['inspector', 'hotline', 'linkage', 'camera', 'leader', 'media'] as const) {
-    const roles = channel === 'camera' ? CHANNEL_ROLES.camera : CHANNEL_ROLES[channel];
     app.post(
       `/api/cases/intake/${channel}`,
       {
-        config: { access: { roles } },
+        config: { access: { roles: CHANNEL_ROLES[channel] } },
         schema: {
           tags,
           summary: `上报 through the ${channel} channel (Idempotency-Key supported)`,

@@ -13,9 +13,10 @@ import { appendEvents, type NewEvent } from '../../platform/events/index.js';
 import type { CaseCommands } from './commands.js';
 import type { CasesDeps, ContextCache } from './context.js';
 import { decide } from './domain/lifecycle.js';
-import { dueWarnings, nextFireAt, WARNING_LEVELS, type WarningLevel } from './domain/stage-timers.js';
+import { dueWarnings, nextFireAt, type WarningLevel } from './domain/stage-timers.js';
 import { caseEvent, toStoredEvents } from './events.js';
 import * as store from './store.js';
+import * as timerStore from './timer-store.js';
 import { toRecord, toState } from './timer-records.js';
 import type { CaseRecord, TimerRecord } from './types.js';
 
@@ -39,7 +40,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
   ): Promise<SweepResult & { holds: { tenantId: number; caseId: string }[] }> {
     const now = deps.clock.now();
     return deps.db.transaction(async (tx) => {
-      const { timers: due, cases: locked } = await store.lockDueTimers(tx, now, limit);
+      const { timers: due, cases: locked } = await timerStore.lockDueTimers(tx, now, limit);
       if (due.length === 0) return { warnings: 0, overdue: 0, holdsDue: 0, holds: [] };
       let warnings = 0;
       let overdue = 0;
@@ -123,7 +124,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
           if (level) u.record = { ...u.record, warning: level };
         }
         await store.updateCases(tx, tenantId, [...overdueCases.values()]);
-        await store.markFired(
+        await timerStore.markFired(
           tx,
           tenantId,
           fired,
@@ -166,7 +167,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
     for (;;) {
       const now = deps.clock.now();
       const n = await deps.db.transaction(async (tx) => {
-        const stale = await store.staleTimers(tx, tenantId, ctx.calendarVersion, 500);
+        const stale = await timerStore.staleTimers(tx, tenantId, ctx.calendarVersion, 500);
         if (stale.length === 0) return 0;
         const cases = new Map(
           (await store.findCasesByIds(tx, tenantId, [...new Set(stale.map((t) => t.caseId))])).map((c) => [
@@ -205,7 +206,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
             updates.push({ record: { ...c, deadline: next.deadline }, expectedVersion: c.version });
           }
         }
-        await store.upsertTimers(tx, tenantId, timers);
+        await timerStore.upsertTimers(tx, tenantId, timers);
         await store.updateCases(tx, tenantId, updates);
         await appendEvents(tx, timerActor(tenantId), now, events);
         return events.length;
@@ -227,7 +228,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
     }
   }
 
-  return { sweep, runDue, recomputeDeadlines, checkCalendars, levels: WARNING_LEVELS };
+  return { sweep, runDue, recomputeDeadlines, checkCalendars };
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>;

@@ -15,6 +15,8 @@ import { createOutboxWorker } from './outbox.js';
 import { canSee, viewerOf, type Viewer } from './policies.js';
 import { createScheduler } from './scheduler.js';
 import * as store from './store.js';
+import * as lists from './list-store.js';
+import * as timerStore from './timer-store.js';
 import type { CaseRecord } from './types.js';
 import { commitWrites, writeKey, type CaseWrite, type WriteResult } from './writes.js';
 
@@ -47,7 +49,7 @@ export function createCasesService(deps: CasesDeps) {
   async function get(v: Viewer, ref: string) {
     const record = await store.findCase(deps.db.sql, v.principal.actor.tenantId, ref);
     if (!record || !canSee(v, record)) throw errors.notFound('case');
-    const timers = await store.timersOf(deps.db.sql, v.principal.actor.tenantId, [record.id]);
+    const timers = await timerStore.timersOf(deps.db.sql, v.principal.actor.tenantId, [record.id]);
     return { record, timers };
   }
 
@@ -57,15 +59,15 @@ export function createCasesService(deps: CasesDeps) {
 
   async function list(
     v: Viewer,
-    options: { filter: store.CaseFilter; sort: store.CaseSort; limit: number; cursor: string | null },
+    options: { filter: lists.CaseFilter; sort: lists.CaseSort; limit: number; cursor: string | null },
   ) {
-    const cursor = options.cursor === null ? null : store.decodeCursor(options.cursor);
+    const cursor = options.cursor === null ? null : lists.decodeCursor(options.cursor);
     if (options.cursor !== null && cursor === null) {
       throw errors.validation('cursor', 'not a cursor from this list');
     }
-    return store.listCases(deps.db.sql, v.principal.actor.tenantId, {
+    return lists.listCases(deps.db.sql, v.principal.actor.tenantId, {
       filter: options.filter,
-      scope: store.scopeCondition(v.scope, { reportedBy: v.principal.account.id }),
+      scope: lists.scopeCondition(v.scope, { reportedBy: v.principal.account.id }),
       sort: options.sort,
       limit: options.limit,
       cursor,
@@ -73,10 +75,10 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   async function counts(v: Viewer) {
-    return store.countByStage(
+    return lists.countByStage(
       deps.db.sql,
       v.principal.actor.tenantId,
-      store.scopeCondition(v.scope, { reportedBy: v.principal.account.id }),
+      lists.scopeCondition(v.scope, { reportedBy: v.principal.account.id }),
     );
   }
 
@@ -89,7 +91,7 @@ export function createCasesService(deps: CasesDeps) {
     const { settings } = await contexts.get(tenantId);
     const [lng, lat] = convertPosition([point.lng, point.lat], point.crs, 'wgs84');
     const box = boxAround(lng, lat, settings.nearby.radiusM);
-    const candidates = await store.openCasesInBox(deps.db.sql, tenantId, box, category, 200);
+    const candidates = await lists.openCasesInBox(deps.db.sql, tenantId, box, category, 200);
     return candidates
       .map((record) => ({ record, distanceM: distanceM([lng, lat], [record.lng, record.lat]) }))
       .filter((c) => c.distanceM <= settings.nearby.radiusM)

@@ -7,6 +7,9 @@ import type { Actor } from '../../platform/actor.js';
 import type { Tx } from '../../platform/db/index.js';
 import { appendEvents, type NewEvent } from '../../platform/events/index.js';
 import * as store from './store.js';
+import * as intakeStore from './intake-store.js';
+import * as outboxStore from './outbox-store.js';
+import * as timerStore from './timer-store.js';
 import type { CaseRecord, TimerRecord } from './types.js';
 
 export interface OutboxItem {
@@ -113,7 +116,7 @@ async function commitTenant(
   for (const i of inserts) {
     const w = writes[i] as InsertWrite;
     if (w.fold) {
-      const owner = await store.claimFold(
+      const owner = await intakeStore.claimFold(
         tx,
         tenantId,
         w.fold.key,
@@ -121,13 +124,14 @@ async function commitTenant(
         w.fold.seenAt,
         w.fold.windowUntil,
       );
-      const target = owner === w.caseId ? null : await store.foldInto(tx, tenantId, owner, w.fold.seenAt);
+      const target =
+        owner === w.caseId ? null : await intakeStore.foldInto(tx, tenantId, owner, w.fold.seenAt);
       if (target) {
         events.push({ ...w.fold.event(target), actor: w.actor });
         results[i] = { kind: 'folded', into: target };
         continue;
       }
-      if (owner !== w.caseId) await store.takeFold(tx, tenantId, w.fold.key, w.caseId);
+      if (owner !== w.caseId) await intakeStore.takeFold(tx, tenantId, w.fold.key, w.caseId);
     }
     survivors.push(i);
   }
@@ -140,14 +144,14 @@ async function commitTenant(
   }
   const built = new Map<number, BuiltCase>();
   for (const [day, list] of byDay) {
-    const first = await store.allocateCaseNumbers(tx, tenantId, day, list.length);
+    const first = await intakeStore.allocateCaseNumbers(tx, tenantId, day, list.length);
     list.forEach((i, n) =>
       built.set(i, (writes[i] as InsertWrite).build(caseNumber(tenantCode, day, first + n))),
     );
   }
   const keyed = inserts.filter((i) => (writes[i] as InsertWrite).idempotency);
   if (keyed.length > 0) {
-    const saved = await store.saveAnswers(
+    const saved = await intakeStore.saveAnswers(
       tx,
       tenantId,
       keyed.map((i) => {
@@ -210,8 +214,8 @@ async function commitTenant(
     }
   }
 
-  await store.deleteTimers(tx, tenantId, removeTimers);
-  await store.upsertTimers(tx, tenantId, timers);
+  await timerStore.deleteTimers(tx, tenantId, removeTimers);
+  await timerStore.upsertTimers(tx, tenantId, timers);
   await appendEvents(tx, firstActor, now, events);
-  await store.enqueue(tx, tenantId, outbox, now);
+  await outboxStore.enqueue(tx, tenantId, outbox, now);
 }

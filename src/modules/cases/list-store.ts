@@ -1,0 +1,157 @@
+/** Case lists within a viewer's data scope: filters, keyset pages, stage counts, nearby open cases. */
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../platform/db/index.js';
+import type { DataScope } from '../org/index.js';
+import { CASE_COLUMNS, toCase, UUID, type CaseRow } from './store.js';
+import type { CaseRecord } from './types.js';
+
+export interface CaseFilter {
+  stages?: readonly string[];
+  channel?: string;
+  unitCode?: string;
+  streetCode?: string;
+  communityCode?: string;
+  gridCode?: string;
+  majorCode?: string;
+  minorCode?: string;
+  warning?: string;
+  flag?: string;
+  reportedFrom?: Date;
+  reportedTo?: Date;
+  q?: string;
+}
+
+export type CaseSort = 'deadline' | '-reportedAt' | 'reportedAt' | '-updatedAt';
+
+/** The data-scope condition: all, or cases in the viewer's regions or units (ARCHITECTURE §6). */
+export function scopeCondition(scope: DataScope, extra: { reportedBy?: number } = {}): RawBuilder<unknown> {
+  if (scope.all) return sql`true`;
+  const regions = scope.regionCodes;
+  const units = scope.unitCodes;
+  const parts: RawBuilder<unknown>[] = [];
+  // Region codes nest by prefix (org/domain/scope.ts): a street's code begins every grid code inside it.
+  if (regions.length > 0) parts.push(sql`grid_code LIKE ANY(${regions.map((c) => `${c}%`)}::text[])`);
+  if (units.length > 0) parts.push(sql`unit_code = ANY(${units}::text[])`);
+  if (extra.reportedBy !== undefined) parts.push(sql`reported_by = ${extra.reportedBy}`);
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+interface Cursor {
+  key: string | number | null;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+export function decodeCursor(text: string): Cursor | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && 'id' in parsed && 'key' in parsed) {
+      const c = parsed as Cursor;
+      if (typeof c.id === 'string' && UUID.test(c.id)) return c;
+    }
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+const SORTS: Record<CaseSort, { column: string; desc: boolean }> = {
+  deadline: { column: 'deadline', desc: false },
+  reportedAt: { column: 'reported_at', desc: false },
+  '-reportedAt': { column: 'reported_at', desc: true },
+  '-updatedAt': { column: 'updated_at', desc: true },
+};
+
+export async function listCases(
+  ex: Executor,
+  tenantId: number,
+  options: {
+    filter: CaseFilter;
+    scope: RawBuilder<unknown>;
+    sort: CaseSort;
+    limit: number;
+    cursor: Cursor | null;
+  },
+): Promise<{ items: CaseRecord[]; nextCursor: string | null }> {
+  const f = options.filter;
+  const conds: RawBuilder<unknown>[] = [sql`tenant_id = ${tenantId}`, options.scope];
+  if (f.stages && f.stages.length > 0) conds.push(sql`stage = ANY(${f.stages}::text[])`);
+  if (f.channel) conds.push(sql`channel = ${f.channel}`);
+  if (f.unitCode) conds.push(sql`unit_code = ${f.unitCode}`);
+  if (f.streetCode) conds.push(sql`street_code = ${f.streetCode}`);
+  if (f.communityCode) conds.push(sql`community_code = ${f.communityCode}`);
+  if (f.gridCode) conds.push(sql`grid_code = ${f.gridCode}`);
+  if (f.majorCode) conds.push(sql`major_code = ${f.majorCode}`);
+  if (f.minorCode) conds.push(sql`minor_code = ${f.minorCode}`);
+  if (f.warning) conds.push(sql`warning = ${f.warning}`);
+  if (f.flag) conds.push(sql`${f.flag} = ANY(flags)`);
+  if (f.reportedFrom) conds.push(sql`reported_at >= ${f.reportedFrom}`);
+  if (f.reportedTo) conds.push(sql`reported_at < ${f.reportedTo}`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conds.push(sql`(case_no LIKE ${like} OR description LIKE ${like} OR address LIKE ${like})`);
+  }
+  const sort = SORTS[options.sort];
+  const column = sql.ref(sort.column);
+  // Keyset pagination; NULL deadlines sort last (a far-future stand-in keeps the comparison simple).
+  const key = sort.column === 'deadline' ? sql`coalesce(deadline, 'infinity'::timestamptz)` : column;
+  if (options.cursor) {
+    const value =
+      options.cursor.key === null ? sql`'infinity'::timestamptz` : sql`${options.cursor.key}::timestamptz`;
+    conds.push(
+      sort.desc
+        ? sql`(${key}, id) < (${value}, ${options.cursor.id}::uuid)`
+        : sql`(${key}, id) > (${value}, ${options.cursor.id}::uuid)`,
+    );
+  }
+  const order = sort.desc ? sql`${key} DESC, id DESC` : sql`${key} ASC, id ASC`;
+  const r = await sql<CaseRow>`SELECT ${CASE_COLUMNS} FROM cases WHERE ${sql.join(conds, sql` AND `)}
+    ORDER BY ${order} LIMIT ${options.limit + 1}`.execute(ex);
+  const rows = r.rows.map(toCase);
+  const more = rows.length > options.limit;
+  const items = more ? rows.slice(0, options.limit) : rows;
+  const last = items[items.length - 1];
+  const lastKey = (c: CaseRecord): string | null => {
+    const v =
+      sort.column === 'deadline' ? c.deadline : sort.column === 'updated_at' ? c.updatedAt : c.reportedAt;
+    return v ? v.toISOString() : null;
+  };
+  return {
+    items,
+    nextCursor: more && last ? encodeCursor({ key: lastKey(last), id: last.id }) : null,
+  };
+}
+
+/** Counts per stage within scope (the workbench tabs). */
+export async function countByStage(
+  ex: Executor,
+  tenantId: number,
+  scope: RawBuilder<unknown>,
+): Promise<Record<string, number>> {
+  const r = await sql<{ stage: string; n: number }>`SELECT stage, count(*)::int AS n FROM cases
+    WHERE tenant_id = ${tenantId} AND ${scope} AND stage NOT IN ('closed', 'voided', 'merged')
+    GROUP BY stage`.execute(ex);
+  return Object.fromEntries(r.rows.map((row) => [row.stage, row.n]));
+}
+
+/** Open cases within a box around a point (the caller measures exact distance). */
+export async function openCasesInBox(
+  ex: Executor,
+  tenantId: number,
+  box: { minLng: number; maxLng: number; minLat: number; maxLat: number },
+  category: { majorCode: string; minorCode: string } | null,
+  max: number,
+): Promise<CaseRecord[]> {
+  const cat = category
+    ? sql`AND major_code = ${category.majorCode} AND minor_code = ${category.minorCode}`
+    : sql``;
+  const r = await sql<CaseRow>`SELECT ${CASE_COLUMNS} FROM cases
+    WHERE tenant_id = ${tenantId} AND stage NOT IN ('closed', 'voided', 'merged')
+      AND lat BETWEEN ${box.minLat} AND ${box.maxLat} AND lng BETWEEN ${box.minLng} AND ${box.maxLng} ${cat}
+    ORDER BY reported_at DESC LIMIT ${max}`.execute(ex);
+  return r.rows.map(toCase);
+}

@@ -1,0 +1,183 @@
+/**
+ * SQL of the stage clocks. The sweeper reads only due rows (partial index on fire_at) and locks them with their
+ * cases (SKIP LOCKED), so two processes never raise one warning twice.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/index.js';
+import { toCase, type CaseRow } from './store.js';
+import type { CaseRecord, TimerRecord } from './types.js';
+
+interface TimerRow {
+  tenant_id: number;
+  case_id: string;
+  kind: TimerRecord['kind'];
+  stage: TimerRecord['stage'];
+  started_at: Date;
+  limit_amount: number;
+  limit_unit: TimerRecord['limit']['unit'];
+  multiplier: number;
+  pauses: TimerRecord['pauses'];
+  paused_at: Date | null;
+  deadline: Date;
+  prompt_at: Date | null;
+  yellow_at: Date | null;
+  fired: TimerRecord['fired'];
+  generation: number;
+  fire_at: Date | null;
+  calendar_version: number;
+}
+
+const TIMER_COLUMNS =
+  sql.raw(`tenant_id, case_id, kind, stage, started_at, limit_amount, limit_unit, multiplier,
+  pauses, paused_at, deadline, prompt_at, yellow_at, fired, generation, fire_at, calendar_version`);
+
+const toTimer = (r: TimerRow): TimerRecord & { tenantId: number } => ({
+  tenantId: r.tenant_id,
+  caseId: r.case_id,
+  kind: r.kind,
+  stage: r.stage,
+  startedAt: r.started_at,
+  limit: { amount: r.limit_amount, unit: r.limit_unit },
+  multiplier: r.multiplier,
+  pauses: r.pauses,
+  pausedAt: r.paused_at,
+  deadline: r.deadline,
+  promptAt: r.prompt_at,
+  yellowAt: r.yellow_at,
+  fired: r.fired,
+  generation: r.generation,
+  fireAt: r.fire_at,
+  calendarVersion: r.calendar_version,
+});
+
+export async function timersOf(
+  ex: Executor,
+  tenantId: number,
+  caseIds: readonly string[],
+): Promise<TimerRecord[]> {
+  if (caseIds.length === 0) return [];
+  const r = await sql<TimerRow>`SELECT ${TIMER_COLUMNS} FROM case_timers
+    WHERE tenant_id = ${tenantId} AND case_id = ANY(${caseIds}::uuid[])`.execute(ex);
+  return r.rows.map(toTimer);
+}
+
+function timerJson(t: TimerRecord): Record<string, unknown> {
+  return {
+    case_id: t.caseId,
+    kind: t.kind,
+    stage: t.stage,
+    started_at: t.startedAt,
+    limit_amount: t.limit.amount,
+    limit_unit: t.limit.unit,
+    multiplier: t.multiplier,
+    pauses: t.pauses,
+    paused_at: t.pausedAt,
+    deadline: t.deadline,
+    prompt_at: t.promptAt,
+    yellow_at: t.yellowAt,
+    fired: t.fired,
+    generation: t.generation,
+    fire_at: t.fireAt,
+    calendar_version: t.calendarVersion,
+  };
+}
+
+export async function upsertTimers(
+  ex: Executor,
+  tenantId: number,
+  timers: readonly TimerRecord[],
+): Promise<void> {
+  if (timers.length === 0) return;
+  await sql`INSERT INTO case_timers (${TIMER_COLUMNS})
+    SELECT ${tenantId}, case_id, kind, stage, started_at, limit_amount, limit_unit, multiplier, pauses, paused_at,
+      deadline, prompt_at, yellow_at, fired, generation, fire_at, calendar_version
+    FROM jsonb_to_recordset(${JSON.stringify(timers.map(timerJson))}::jsonb) AS x(case_id uuid, kind text,
+      stage text, started_at timestamptz, limit_amount float8, limit_unit text, multiplier int, pauses jsonb,
+      paused_at timestamptz, deadline timestamptz, prompt_at timestamptz, yellow_at timestamptz, fired text,
+      generation int, fire_at timestamptz, calendar_version int)
+    ON CONFLICT (tenant_id, case_id, kind) DO UPDATE SET stage = excluded.stage, started_at = excluded.started_at,
+      limit_amount = excluded.limit_amount, limit_unit = excluded.limit_unit, multiplier = excluded.multiplier,
+      pauses = excluded.pauses, paused_at = excluded.paused_at, deadline = excluded.deadline,
+      prompt_at = excluded.prompt_at, yellow_at = excluded.yellow_at, fired = excluded.fired,
+      generation = excluded.generation, fire_at = excluded.fire_at,
+      calendar_version = excluded.calendar_version`.execute(ex);
+}
+
+export async function deleteTimers(
+  ex: Executor,
+  tenantId: number,
+  keys: readonly { caseId: string; kind: string }[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  await sql`DELETE FROM case_timers t USING jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
+      AS x("caseId" uuid, kind text)
+    WHERE t.tenant_id = ${tenantId} AND t.case_id = x."caseId" AND t.kind = x.kind`.execute(ex);
+}
+
+/**
+ * Locks up to `limit` due clocks that no other sweeper holds (SKIP LOCKED), with their cases: two processes
+ * sweeping at once take disjoint rows, so every warning is raised once.
+ */
+export async function lockDueTimers(
+  ex: Executor,
+  now: Date,
+  limit: number,
+): Promise<{ timers: (TimerRecord & { tenantId: number })[]; cases: Map<string, CaseRecord> }> {
+  // The locked cases come back with their clocks (as JSON), so the sweep need not read them again.
+  const r = await sql<TimerRow & { case_row: Record<string, unknown> }>`SELECT ${sql.raw(
+    'ct.tenant_id, ct.case_id, ct.kind, ct.stage, ct.started_at, ct.limit_amount, ct.limit_unit, ct.multiplier, ct.pauses, ct.paused_at, ct.deadline, ct.prompt_at, ct.yellow_at, ct.fired, ct.generation, ct.fire_at, ct.calendar_version',
+  )}, to_jsonb(c) AS case_row
+    FROM case_timers ct JOIN cases c ON c.tenant_id = ct.tenant_id AND c.id = ct.case_id
+    WHERE ct.fire_at <= ${now}
+    ORDER BY ct.fire_at LIMIT ${limit}
+    FOR UPDATE OF ct, c SKIP LOCKED`.execute(ex);
+  const cases = new Map<string, CaseRecord>();
+  for (const row of r.rows) {
+    if (!cases.has(row.case_id)) cases.set(row.case_id, caseFromJson(row.case_row));
+  }
+  return { timers: r.rows.map(toTimer), cases };
+}
+
+const DATE_COLUMNS = ['rated_at', 'reported_at', 'filed_at', 'closed_at', 'deadline', 'updated_at'] as const;
+
+/** A case row read as JSON (to_jsonb): timestamps arrive as text. */
+function caseFromJson(json: Record<string, unknown>): CaseRecord {
+  const row = { ...json } as Record<string, unknown>;
+  for (const column of DATE_COLUMNS) {
+    const v = row[column];
+    row[column] = typeof v === 'string' ? new Date(v) : null;
+  }
+  return toCase(row as unknown as CaseRow);
+}
+
+/** Running clocks of one tenant computed on an older calendar version (after an amendment). */
+export async function staleTimers(
+  ex: Executor,
+  tenantId: number,
+  calendarVersion: number,
+  limit: number,
+): Promise<TimerRecord[]> {
+  const r = await sql<TimerRow>`SELECT ${TIMER_COLUMNS} FROM case_timers
+    WHERE tenant_id = ${tenantId} AND calendar_version <> ${calendarVersion} AND kind <> 'hold'
+    LIMIT ${limit} FOR UPDATE SKIP LOCKED`.execute(ex);
+  return r.rows.map(toTimer);
+}
+
+/** The sweeper's small writes: raised levels and next look of clocks, and the case's current warning. */
+export async function markFired(
+  ex: Executor,
+  tenantId: number,
+  timers: readonly { caseId: string; kind: string; fired: string | null; fireAt: Date | null }[],
+  warnings: readonly { caseId: string; warning: string }[],
+): Promise<void> {
+  if (timers.length > 0) {
+    await sql`UPDATE case_timers t SET fired = x.fired, fire_at = x."fireAt"
+      FROM jsonb_to_recordset(${JSON.stringify(timers)}::jsonb) AS x("caseId" uuid, kind text, fired text, "fireAt" timestamptz)
+      WHERE t.tenant_id = ${tenantId} AND t.case_id = x."caseId" AND t.kind = x.kind`.execute(ex);
+  }
+  if (warnings.length > 0) {
+    await sql`UPDATE cases c SET warning = x.warning
+      FROM jsonb_to_recordset(${JSON.stringify(warnings)}::jsonb) AS x("caseId" uuid, warning text)
+      WHERE c.tenant_id = ${tenantId} AND c.id = x."caseId"`.execute(ex);
+  }
+}
