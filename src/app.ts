@@ -17,7 +17,14 @@ import {
 } from './platform/auth/index.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/index.js';
-import { createEventFeed, createVisibilityRegistry, eventStreamRoutes } from './platform/events/index.js';
+import {
+  createEventFeed,
+  createProjector,
+  createVisibilityRegistry,
+  eventStreamRoutes,
+  type Projection,
+  type Projector,
+} from './platform/events/index.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { LOG_REDACT } from './platform/http/log-redaction.js';
 import { healthRoutes } from './platform/http/health.js';
@@ -60,6 +67,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The case service, for the scheduler loop in `serve` and for tests that drive time. */
     cases: CasesService;
+    /** Keeps the read models (rollups, cards) up to date from the event log; `serve` runs it on an interval. */
+    projector: Projector;
   }
 }
 
@@ -148,6 +157,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cases,
     resolveTenant: (code) => resolveTenant(code),
   });
+
+  // Read models fed by the event log, in the order they are caught up (a module may read an earlier one's).
+  const projections: Projection[] = [];
+  const projector = createProjector({ db: deps.db, projections });
+  app.decorate('projector', projector);
+  app.addHook('onClose', () => projector.stop());
 
   const eventFeed = createEventFeed({ db: deps.db });
   app.addHook('onClose', () => eventFeed.close());

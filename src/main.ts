@@ -103,6 +103,9 @@ async function serve(
   app.cases.start(rt.config.schedulerIntervalMs, (error) =>
     app.log.error({ err: error }, 'case scheduler failed'),
   );
+  app.projector.start(rt.config.schedulerIntervalMs, (error) =>
+    app.log.error({ err: error }, 'projections failed'),
+  );
   if (options.simulate) void demoTraffic(rt, tenant.id, app.log, app.server);
 }
 

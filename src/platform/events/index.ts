@@ -15,3 +15,5 @@ export { createVisibilityRegistry, eventVisibility, registerVisibility } from '.
 export type { EventPredicate, ViewerLens, VisibilityRegistry, VisibilityRule } from './visibility.js';
 export { eventStreamRoutes, formatEvent } from './stream-routes.js';
 export type { EventStreamOptions, StreamedEvent } from './stream-routes.js';
+export { createProjector } from './projection.js';
+export type { Projection, ProjectionRun, Projector } from './projection.js';
