@@ -26,6 +26,8 @@
  * cases per transaction, 2,000), --seed=N (1), --variants=intake,naive,ceiling (the ceiling copies the intake
  * rows), --profile=DIR (write a V8 CPU profile of the server process for each measured HTTP phase).
  */
+import { setEventChaining } from '../src/platform/events/append.js';
+import { createEphemeralSigner } from '../src/platform/audit/index.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -558,7 +560,7 @@ interface Measured {
 }
 
 interface VariantResult extends Measured {
-  name: 'intake' | 'naive' | 'ceiling';
+  name: 'intake' | 'unchained' | 'naive' | 'ceiling';
   casesPerSecond: number;
   p50: number | null;
   p99: number | null;
@@ -614,6 +616,7 @@ function ms(value: number | null): string {
 
 const LABELS: Record<VariantResult['name'], string> = {
   intake: 'intake (real app, group commit)',
+  unchained: 'intake without the audit hash chain',
   naive: 'naive (1 transaction per request, row by row)',
   ceiling: 'ceiling (set-based, large transactions, no HTTP)',
 };
@@ -648,6 +651,7 @@ export async function run(args: string[]): Promise<void> {
       },
       db: timed.db,
       clock,
+      auditSigner: createEphemeralSigner(),
       secrets,
       defaultTenant: tenant,
       version: 'bench',
@@ -691,7 +695,24 @@ export async function run(args: string[]): Promise<void> {
 
     const results: VariantResult[] = [];
     const roundTrips = new Map<string, Cell[][]>();
-    const http = async (name: 'intake' | 'naive', port: number, urlPath: string): Promise<VariantResult> => {
+    const http = async (
+      name: 'intake' | 'unchained' | 'naive',
+      port: number,
+      urlPath: string,
+    ): Promise<VariantResult> => {
+      // The same server with events written outside their hash chains: what the chain costs (bench audit).
+      setEventChaining(name !== 'unchained');
+      try {
+        return await httpPhase(name, port, urlPath);
+      } finally {
+        setEventChaining(true);
+      }
+    };
+    const httpPhase = async (
+      name: 'intake' | 'unchained' | 'naive',
+      port: number,
+      urlPath: string,
+    ): Promise<VariantResult> => {
       const target = { port, path: urlPath, headers };
       if (warm.length > 0) {
         const w = await load.run(target, bodiesFor(`warmup-${name}`, warm), flags.clients);
@@ -731,6 +752,7 @@ export async function run(args: string[]): Promise<void> {
     };
 
     if (flags.variants.has('intake')) results.push(await http('intake', appPort, INTAKE_PATH));
+    if (flags.variants.has('unchained')) results.push(await http('unchained', appPort, INTAKE_PATH));
     if (flags.variants.has('naive')) results.push(await http('naive', naivePort, NAIVE_PATH));
     const copies = flags.variants.has('ceiling') ? await copyRows(db, tenant.id, 'intake') : [];
     if (copies.length > 0) {
@@ -841,7 +863,25 @@ export async function run(args: string[]): Promise<void> {
       );
     }
 
-    const intake = byName.get('intake');
+    const chained = byName.get('intake');
+    const unchained = byName.get('unchained');
+    if (chained && unchained) {
+      const cost = 1 - chained.casesPerSecond / unchained.casesPerSecond;
+      printTable(
+        'What the audit hash chain costs intake (same server, same run)',
+        ['chain', 'cases/s', 'p99 ms', 'server CPU ms/case', 'cost', 'target ≤ 10 %'],
+        [chained, unchained].map((r) => [
+          r.name === 'intake' ? 'on' : 'off',
+          Math.round(r.casesPerSecond),
+          ms(r.p99),
+          formatNumber(r.serverCpuMs / Math.max(1, r.cases), 3),
+          r.name === 'intake' ? `${formatNumber(100 * cost, 1)} %` : '—',
+          r.name === 'intake' ? (cost <= 0.1 ? 'met' : 'NOT met') : '',
+        ]),
+      );
+    }
+
+    const intake = flags.variants.has('naive') ? byName.get('intake') : undefined;
     if (intake) {
       const postgres = bench.engine === 'postgres';
       const met = (ok: boolean) =>

@@ -3,8 +3,10 @@
  * Each benchmark is a module in bench/ exporting `run(args)` that prints its own table.
  */
 const available: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+  audit: () => import('./audit.js'),
   calendar: () => import('./calendar.js'),
   dispatch: () => import('./dispatch.js'),
+  evaluation: () => import('./evaluation.js'),
   geo: () => import('./geo.js'),
   intake: () => import('./intake.js'),
   timers: () => import('./timers.js'),

@@ -18,6 +18,12 @@ import {
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/index.js';
 import {
+  auditRoutes,
+  createAuditService,
+  type AuditService,
+  type AuditSigner,
+} from './platform/audit/index.js';
+import {
   createEventFeed,
   createProjector,
   createVisibilityRegistry,
@@ -35,6 +41,7 @@ import { createGeoService, geoRoutes } from './modules/geo/index.js';
 import { createDispatchService, dispatchRoutes } from './modules/dispatch/index.js';
 import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.js';
 import { createOrgService, orgRoutes } from './modules/org/index.js';
+import { createOversightService, oversightRoutes } from './modules/oversight/index.js';
 import { createTaxonomyService, taxonomyRoutes } from './modules/taxonomy/index.js';
 import {
   CASE_STREAM,
@@ -44,6 +51,19 @@ import {
   publicCaseRoutes,
   type CasesService,
 } from './modules/cases/index.js';
+import {
+  createSupervisionProjection,
+  createSupervisionService,
+  supervisionRoutes,
+  type SupervisionService,
+} from './modules/supervision/index.js';
+import {
+  createEvaluationService,
+  evaluationRoutes,
+  publicEvaluationRoutes,
+  rollupProjection,
+  type EvaluationService,
+} from './modules/evaluation/index.js';
 
 export interface AppDeps {
   config: Pick<Config, 'logLevel' | 'trustProxy' | 'bodyLimitBytes' | 'cookieSecure' | 'sessionTtlHours'>;
@@ -59,6 +79,8 @@ export interface AppDeps {
   loggerInstance?: FastifyBaseLogger;
   /** Where evidence files (photos, PDFs) are kept, by content hash; back it up with the database. */
   filesDir: string;
+  /** Signs audit checkpoints (tests pass an ephemeral key). */
+  auditSigner: AuditSigner;
   /** Outbound HTTP for webhooks (tests pass a fake that records the calls). */
   fetch?: typeof fetch;
 }
@@ -69,6 +91,12 @@ declare module 'fastify' {
     cases: CasesService;
     /** Keeps the read models (rollups, cards) up to date from the event log; `serve` runs it on an interval. */
     projector: Projector;
+    /** Checkpoints of the tamper-evident record; `serve` signs one on an interval. */
+    audit: AuditService;
+    /** 综合评价: rankings, bulletins; `serve` runs its monthly job (`evaluation.start`). */
+    evaluation: EvaluationService;
+    /** Electronic supervision; `serve` runs its tick (time rules, escalation) on the scheduler interval. */
+    supervision: SupervisionService;
   }
 }
 
@@ -118,6 +146,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     !code || code === deps.defaultTenant.code ? deps.defaultTenant : findTenantByCode(deps.db.sql, code);
 
   await app.register(healthRoutes, { db: deps.db });
+  const audit = createAuditService({ db: deps.db, clock: deps.clock, signer: deps.auditSigner });
+  app.decorate('audit', audit);
+  app.addHook('onClose', () => audit.stop());
+  await app.register(auditRoutes, { audit, resolveTenant });
   await app.register(authRoutes, {
     auth,
     cookieSecure: deps.config.cookieSecure,
@@ -131,6 +163,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(geoRoutes, { geo, resolveTenant });
   const org = createOrgService({ db: deps.db, clock: deps.clock });
   await app.register(orgRoutes, { org });
+  const oversight = createOversightService({ db: deps.db, clock: deps.clock, org });
+  await app.register(oversightRoutes, { oversight, org, resolveTenant });
   const taxonomyService = createTaxonomyService({ db: deps.db, clock: deps.clock });
   await app.register(taxonomyRoutes, { taxonomy: taxonomyService, resolveTenant });
   const taxonomy = taxonomyService;
@@ -148,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     org,
     secrets: deps.secrets,
     evidence,
+    caseLoopItem: oversight.caseLoopItemRef,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   app.decorate('cases', cases);
@@ -155,11 +190,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseRoutes, { cases });
   await app.register(publicCaseRoutes, {
     cases,
+    proveRecord: (tenantId, streamType, streamId) => audit.proof(tenantId, streamType, streamId),
     resolveTenant: (code) => resolveTenant(code),
   });
 
+  const evaluation = createEvaluationService({ db: deps.db, clock: deps.clock, org });
+  app.decorate('evaluation', evaluation);
+  app.addHook('onClose', () => evaluation.stop());
+  await app.register(evaluationRoutes, {
+    evaluation,
+    scopeOf: async (principal) => (await cases.viewer(principal)).scope,
+    timeZone: (tenantId) => cases.timeZone(tenantId),
+  });
+  await app.register(publicEvaluationRoutes, { evaluation, resolveTenant });
+
+  const supervision = createSupervisionService({ db: deps.db, clock: deps.clock, calendars, org });
+  app.decorate('supervision', supervision);
+  app.addHook('onClose', () => supervision.stop());
+  await app.register(supervisionRoutes, { supervision, org });
+
   // Read models fed by the event log, in the order they are caught up (a module may read an earlier one's).
-  const projections: Projection[] = [];
+  const projections: Projection[] = [rollupProjection(), createSupervisionProjection()];
   const projector = createProjector({ db: deps.db, projections });
   app.decorate('projector', projector);
   app.addHook('onClose', () => projector.stop());

@@ -27,6 +27,10 @@ export interface Config {
   bodyLimitBytes: number;
   /** How often each process sweeps due warnings, hold ends and webhooks (SCHEDULER_INTERVAL_MS). */
   schedulerIntervalMs: number;
+  /** The Ed25519 key that signs audit checkpoints (PEM); generated under dataDir/secrets when not given. */
+  auditKeyFile: string | null;
+  /** How often a checkpoint of the tamper-evident record is signed (AUDIT_CHECKPOINT_INTERVAL_MS). */
+  auditCheckpointIntervalMs: number;
   /** Demo traffic on `start`: days of history seeded into an empty demo tenant, then live reports a day. */
   simulation: { enabled: boolean; days: number; perDay: number; livePerDay: number };
 }
@@ -145,6 +149,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     timeZone: r.optionalString('CHENGZHI_TIME_ZONE', checkTimeZone) ?? 'Asia/Shanghai',
     bodyLimitBytes: r.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
     schedulerIntervalMs: r.integer('SCHEDULER_INTERVAL_MS', 5_000, 200, 3_600_000),
+    auditKeyFile: r.optionalString('CHENGZHI_AUDIT_KEY_FILE', () => null),
+    auditCheckpointIntervalMs: r.integer('AUDIT_CHECKPOINT_INTERVAL_MS', 60_000, 1_000, 86_400_000),
     simulation: {
       enabled: r.boolean('CHENGZHI_SIMULATE', true),
       days: r.integer('CHENGZHI_SIM_DAYS', 30, 0, 3650),

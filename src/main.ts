@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.js';
 import { isEmptyOfCases, openSimulation } from './simulation/index.js';
 import { printDeadline, printElapsed, printLocation } from './cli/lookups.js';
+import { runAuditCheckpoint, runAuditVerify } from './cli/audit.js';
 import {
   CliInputError,
   importComponentsFromFile,
@@ -73,6 +74,7 @@ async function serve(
     db: rt.db,
     clock: rt.clock,
     secrets: rt.secrets,
+    auditSigner: rt.auditSigner,
     defaultTenant: tenant,
     version: rt.version,
     filesDir: path.join(rt.config.dataDir, 'files'),
@@ -103,9 +105,18 @@ async function serve(
   app.cases.start(rt.config.schedulerIntervalMs, (error) =>
     app.log.error({ err: error }, 'case scheduler failed'),
   );
+  app.audit.start(rt.config.auditCheckpointIntervalMs, (error) =>
+    app.log.error({ err: error }, 'audit checkpoint failed'),
+  );
   app.projector.start(rt.config.schedulerIntervalMs, (error) =>
     app.log.error({ err: error }, 'projections failed'),
   );
+  // 电子监察: escalates unanswered yellow cards past their due-by (cards themselves come from the projector).
+  app.supervision.start(rt.config.schedulerIntervalMs, (error) =>
+    app.log.error({ err: error }, 'supervision tick failed'),
+  );
+  // 综合评价: prepares (never publishes) last month's bulletin once the month has turned.
+  app.evaluation.start(60 * 60_000, (error) => app.log.error({ err: error }, 'evaluation job failed'));
   if (options.simulate) void demoTraffic(rt, tenant.id, app.log, app.server);
 }
 
@@ -297,6 +308,31 @@ calendarCommand
   .requiredOption('--unit <unit>', 'a time-limit unit')
   .action(async (options: { from: string; to: string; unit: string }) => {
     await withRuntime((rt) => printElapsed(rt, options));
+  });
+
+const auditCommand = program.command('audit').description('the tamper-evident record');
+auditCommand
+  .command('verify')
+  .description('re-verify every hash chain and signed checkpoint; names each broken record and event')
+  .option('--tenant <code>', 'tenant code (default: the district)')
+  .option(
+    '--public-key <key>',
+    'another trusted checkpoint key (PEM file or 64 hex digits), e.g. after a key rotation; repeatable',
+    (value: string, all: string[]) => [...all, value],
+    [] as string[],
+  )
+  .option('--json', 'print the report as JSON', false)
+  .action(async (options: { tenant?: string; publicKey: string[]; json: boolean }) => {
+    await withRuntime(async (rt) => {
+      if (!(await runAuditVerify(rt, options))) process.exitCode = 1;
+    });
+  });
+auditCommand
+  .command('checkpoint')
+  .description('sign a checkpoint over everything written since the last one')
+  .option('--tenant <code>', 'tenant code (default: the district)')
+  .action(async (options: { tenant?: string }) => {
+    await withRuntime((rt) => runAuditCheckpoint(rt, options));
   });
 
 program

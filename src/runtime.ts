@@ -18,6 +18,7 @@ import { fromPackageRoot } from './platform/paths.js';
 import { ensureAdmin, ensureTenant, type AdminBootstrap } from './platform/tenancy/bootstrap.js';
 import { runSeeders } from './platform/tenancy/seeds.js';
 import { SEEDERS } from './seeders.js';
+import { loadOrCreateAuditSigner, type AuditSigner } from './platform/audit/index.js';
 
 export const DISTRICT = { code: '330102', name: '杭州市上城区' } as const;
 
@@ -26,6 +27,8 @@ export interface Runtime {
   db: Database;
   clock: Clock;
   secrets: Secrets;
+  /** Signs audit checkpoints; the key lives outside the database. */
+  auditSigner: AuditSigner;
   log: Logger;
   version: string;
 }
@@ -39,7 +42,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const log = pino({ level: config.logLevel });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const secrets = createSecrets(loadOrCreateSessionKey(config.sessionSecret, config.dataDir));
-  return { config, db, clock: systemClock, secrets, log, version: packageVersion() };
+  const auditSigner = loadOrCreateAuditSigner(config.auditKeyFile, config.dataDir);
+  return { config, db, clock: systemClock, secrets, auditSigner, log, version: packageVersion() };
 }
 
 export const migrationsDir = () => fromPackageRoot('migrations');

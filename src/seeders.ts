@@ -7,6 +7,7 @@ import { createCalendarSeeder } from './modules/calendar/index.js';
 import { createDispatchDemoSeeder } from './modules/dispatch/index.js';
 import { createGeoDemoSeeder } from './modules/geo/index.js';
 import { createOrgDemoSeeder } from './modules/org/index.js';
+import { createOversightDemoSeeder } from './modules/oversight/index.js';
 import { createTaxonomySeeder } from './modules/taxonomy/index.js';
 import type { Seeder } from './platform/tenancy/seeds.js';
 
@@ -16,5 +17,6 @@ export const SEEDERS: readonly Seeder[] = [
   createDemoAccountsSeeder(),
   createGeoDemoSeeder(),
   createOrgDemoSeeder(),
+  createOversightDemoSeeder(),
   createDispatchDemoSeeder(),
 ];

@@ -8,6 +8,7 @@ import type { Database } from '../platform/db/index.js';
 import { parseInstant, formatInZone } from '../platform/zoned-time.js';
 import { createCalendarService } from '../modules/calendar/index.js';
 import { createCasesService } from '../modules/cases/index.js';
+import { createOversightService } from '../modules/oversight/index.js';
 import { createDispatchService } from '../modules/dispatch/index.js';
 import { createEvidenceService } from '../modules/evidence/index.js';
 import { createGeoService } from '../modules/geo/index.js';
@@ -45,6 +46,7 @@ export async function openSimulation(options: SimulateOptions) {
     dispatch: createDispatchService({ db, clock, geo, org }),
     secrets: options.secrets,
     evidence,
+    caseLoopItem: createOversightService({ db, clock, org }).caseLoopItemRef,
   });
   const calendar = await calendars.forTenant(options.tenantId);
   const sim = await createSimulation(

@@ -9,6 +9,7 @@ import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 
 import { buildApp } from '../../src/app.js';
 import { createAuthCommands, createSecrets, type Role, type Tenant } from '../../src/platform/auth/index.js';
 import { systemActor } from '../../src/platform/actor.js';
+import { createEphemeralSigner } from '../../src/platform/audit/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { ensureTenant } from '../../src/platform/tenancy/bootstrap.js';
 import { runSeeders } from '../../src/platform/tenancy/seeds.js';
@@ -45,6 +46,7 @@ export async function createTestApp(
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'chengzhi-test-files-'));
   const clock = fixedClock(options.now ?? '2025-10-09T02:00:00Z');
   const secrets = createSecrets('test-secret-test-secret-test-secret-0123');
+  const auditSigner = createEphemeralSigner();
   const tenant = await ensureTenant(testDb.db, {
     code: '330102',
     name: '杭州市上城区',
@@ -70,6 +72,7 @@ export async function createTestApp(
       db: testDb.db,
       clock,
       secrets,
+      auditSigner,
       defaultTenant: tenant,
       version: 'test',
       filesDir,

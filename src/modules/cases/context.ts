@@ -32,6 +32,14 @@ export interface CasesDeps {
   readonly evidence?: EvidenceLookup;
   /** Outbound HTTP for the 12345 webhook (tests pass a fake). */
   readonly fetch?: typeof fetch;
+  /** The power-list item (权力事项) the case loop exercises, in force now (the oversight module). */
+  readonly caseLoopItem?: (tenantId: number) => Promise<PowerItemRef | null>;
+}
+
+/** Which item of the power list, in which version of the list, a case exercises. */
+export interface PowerItemRef {
+  code: string;
+  version: number;
 }
 
 export interface TenantContext {
@@ -41,6 +49,7 @@ export interface TenantContext {
   readonly calendarVersion: number;
   readonly settings: CaseSettings;
   readonly settingsVersion: number;
+  readonly powerItem: PowerItemRef | null;
 }
 
 const REFRESH_MS = 5_000;
@@ -50,11 +59,12 @@ export function createContextCache(deps: CasesDeps) {
   const loading = new Map<number, Promise<TenantContext>>();
 
   async function load(tenantId: number): Promise<TenantContext> {
-    const [tenant, calendar, calendarVersion, stored] = await Promise.all([
+    const [tenant, calendar, calendarVersion, stored, powerItem] = await Promise.all([
       findTenantById(deps.db.sql, tenantId),
       deps.calendars.forTenant(tenantId),
       deps.calendars.versionOf(tenantId),
       settingsStore.readSettings(deps.db.sql, tenantId),
+      deps.caseLoopItem ? deps.caseLoopItem(tenantId) : null,
     ]);
     return {
       tenantId,
@@ -63,6 +73,7 @@ export function createContextCache(deps: CasesDeps) {
       calendarVersion,
       settings: effectiveSettings(stored?.content),
       settingsVersion: stored?.version ?? 0,
+      powerItem,
     };
   }
 

@@ -420,6 +420,8 @@ export function createIntake(
         flags,
         photos,
         location: [record.lng, record.lat],
+        // 权力阳光: the power-list item this case exercises, as the list stood when it was reported.
+        powerItem: ctx.powerItem,
         ...(input.channel === 'hotline' ? { ticketId: input.ticketId, appealType: input.appealType } : {}),
       };
       const events = toStoredEvents(record, steps, reportFacts);

@@ -7,6 +7,8 @@ import { Type } from 'typebox';
 import type { Tenant } from '../../platform/auth/index.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import { withErrors } from '../../platform/http/schemas.js';
+import { RecordProofSchema, type RecordProof } from '../../platform/audit/index.js';
+import { CASE_STREAM } from './events.js';
 import { presentNearby, presentPublic } from './presenters.js';
 import { Category, IdempotencyHeaders, INTAKE_BODIES, Photos, PublicCase, Receipt } from './schemas.js';
 import type { CasesService } from './service.js';
@@ -27,6 +29,8 @@ const WINDOW_MS = 15 * 60_000;
 export const publicCaseRoutes: FastifyPluginAsyncTypebox<{
   cases: CasesService;
   resolveTenant(code: string | undefined): Promise<Tenant | null>;
+  /** Proves a case's public history against a signed checkpoint. */
+  proveRecord(tenantId: number, streamType: string, streamId: string): Promise<RecordProof | null>;
 }> = async (app, opts) => {
   const { cases } = opts;
   const failures = new Map<string, { count: number; since: number }>();
@@ -173,6 +177,30 @@ export const publicCaseRoutes: FastifyPluginAsyncTypebox<{
       const record = await tracked(request.ip, tenantId, request.body.caseNo, request.body.code);
       const history = await cases.history(tenantId, record);
       return presentPublic(record, history, await cases.timeZone(tenantId));
+    },
+  );
+
+  app.post(
+    '/api/public/tracking/proof',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'Prove a case’s history against a published, signed checkpoint (event names and times, body digests; nothing private)',
+        description:
+          'Verify with the public key from /api/public/audit/keys: recompute the hash chain from the headers and body digests, the Merkle path to the checkpoint root, the checkpoint hash and its Ed25519 signature (docs/audit.md). 404 until the next checkpoint has signed the case.',
+        querystring: TenantQuery,
+        body: Type.Object({ caseNo: CaseNo, code: Code }, strict),
+        response: withErrors({ 200: RecordProofSchema }, 404, 429),
+      },
+    },
+    async (request) => {
+      const tenantId = await tenantOf(request.query.tenant);
+      const record = await tracked(request.ip, tenantId, request.body.caseNo, request.body.code);
+      const proof = await opts.proveRecord(tenantId, CASE_STREAM, record.id);
+      if (!proof) throw errors.notFound('checkpoint');
+      return proof;
     },
   );
 

@@ -1,4 +1,7 @@
-/** A test app with the demo organisation, a thin slice of the demo geography and the dispatch rules. */
+/**
+ * A test app with the demo organisation, a thin slice of the demo geography, the dispatch rules and the
+ * power list.
+ */
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import type { Role } from '../../platform/auth/index.js';
@@ -7,6 +10,7 @@ import { createDemoAccountsSeeder } from '../../demo/accounts.js';
 import { createDispatchDemoSeeder } from '../dispatch/index.js';
 import { createGeoDemoSeeder } from '../geo/index.js';
 import { createOrgDemoSeeder } from '../org/index.js';
+import { createOversightDemoSeeder } from '../oversight/index.js';
 import { createTaxonomyService, type Standard } from '../taxonomy/index.js';
 
 export const DEMO_PASSWORD = 'chengzhi-demo-2025';
@@ -41,6 +45,7 @@ export async function createCaseTestApp(
   await createGeoDemoSeeder({ componentScale: 0.002 }).run(ctx);
   await createOrgDemoSeeder().run(ctx);
   await createDispatchDemoSeeder().run(ctx);
+  await createOversightDemoSeeder().run(ctx);
   // Sessions last 12 h of the fixed clock; tests that move the clock by days sign in again.
   const sessions = new Map<string, { headers: Record<string, string>; at: number }>();
   const cached = (username: string) => {

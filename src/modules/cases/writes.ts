@@ -184,7 +184,8 @@ async function commitTenant(
   for (const i of created) {
     const b = built.get(i) as BuiltCase;
     timers.push(...b.timers);
-    events.push(...b.events.map((e) => ({ ...e, actor: writes[i]?.actor })));
+    // A new case's events start its record (and its hash chain): no head to read.
+    events.push(...b.events.map((e) => ({ ...e, actor: writes[i]?.actor, newRecord: true })));
     outbox.push(...b.outbox);
     results[i] = { kind: 'created', built: b };
   }

@@ -2,6 +2,7 @@
  * Authentication use cases. Each state change runs in one transaction with its event; password hashing
  * (CPU-bound, ~30 ms) always happens outside transactions so it never holds the embedded database.
  */
+import { createCoalescer } from '../db/coalesce.js';
 import type { Actor } from '../actor.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
@@ -140,12 +141,18 @@ export function createAuthCommands(deps: AuthDeps) {
     };
   }
 
+  // Every request of a signed-in user reads its session: concurrent requests share the statement.
+  const findSession = createCoalescer({
+    keyOf: (k: { tenantId: number; id: string }) => `${k.tenantId}:${k.id}`,
+    load: (keys) => store.findLiveSessions(db.sql, keys, clock.now()),
+  });
+
   async function fromSessionCookie(value: string, requestId: string | null): Promise<Principal | null> {
     const dot = value.indexOf(SESSION_PREFIX_SEPARATOR);
     const tenantId = Number(value.slice(0, dot));
     const secret = value.slice(dot + 1);
     if (dot <= 0 || !Number.isSafeInteger(tenantId) || secret.length < 20) return null;
-    const found = await store.findLiveSession(db.sql, tenantId, secrets.digest(secret), clock.now());
+    const found = await findSession({ tenantId, id: secrets.digest(secret) });
     if (!found || found.account.status !== 'active') return null;
     return {
       actor: actorFor(found.account, 'staff', requestId),

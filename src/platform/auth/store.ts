@@ -172,34 +172,41 @@ export async function insertSession(
 }
 
 /** One query per request: the live session with its account. */
-export async function findLiveSession(
+/**
+ * Many sessions in one statement (concurrent requests of different people share one look-up), by
+ * `${tenantId}:${digest}`.
+ */
+export async function findLiveSessions(
   ex: Executor,
-  tenantId: number,
-  id: string,
+  keys: readonly { tenantId: number; id: string }[],
   now: Date,
-): Promise<{ session: SessionRow; account: Account } | null> {
-  const row = await q(ex)
-    .selectFrom('sessions as s')
-    .innerJoin('accounts as a', (join) =>
-      join.onRef('a.tenant_id', '=', 's.tenant_id').onRef('a.id', '=', 's.account_id'),
-    )
-    .selectAll('a')
-    .select(['s.id as session_id', 's.csrf_token', 's.expires_at'])
-    .where('s.tenant_id', '=', tenantId)
-    .where('s.id', '=', id)
-    .where('s.expires_at', '>', now)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    session: {
-      tenantId,
-      id: row.session_id,
-      accountId: row.id,
-      csrfToken: row.csrf_token,
-      expiresAt: row.expires_at,
-    },
-    account: toAccount(row),
+): Promise<Map<string, { session: SessionRow; account: Account }>> {
+  const found = new Map<string, { session: SessionRow; account: Account }>();
+  if (keys.length === 0) return found;
+  type Row = Selectable<AuthTables['accounts']> & {
+    session_id: string;
+    csrf_token: string;
+    expires_at: Date;
   };
+  const { rows } = await sql<Row>`
+    SELECT a.*, s.id AS session_id, s.csrf_token, s.expires_at
+    FROM unnest(${keys.map((k) => k.tenantId)}::int[], ${keys.map((k) => k.id)}::text[]) AS k(tenant_id, id)
+    JOIN sessions s ON s.tenant_id = k.tenant_id AND s.id = k.id
+    JOIN accounts a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
+    WHERE s.expires_at > ${now}`.execute(ex);
+  for (const row of rows) {
+    found.set(`${row.tenant_id}:${row.session_id}`, {
+      session: {
+        tenantId: row.tenant_id,
+        id: row.session_id,
+        accountId: row.id,
+        csrfToken: row.csrf_token,
+        expiresAt: row.expires_at,
+      },
+      account: toAccount(row),
+    });
+  }
+  return found;
 }
 
 export async function deleteSession(ex: Executor, tenantId: number, id: string): Promise<boolean> {

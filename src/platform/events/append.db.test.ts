@@ -42,6 +42,27 @@ describe('the event log', () => {
     assert.equal(second[0]?.streamVersion, 3);
   });
 
+  it('refuses a "new record" claim for a record that has events (the chain cannot fork)', async () => {
+    await assert.rejects(
+      t.db.transaction((tx) =>
+        appendEvents(tx, actor, now, [
+          { streamType: 'case', streamId: 'A', name: 'cases.case.pressed', payload: {}, newRecord: true },
+        ]),
+      ),
+      /duplicate key|unique/,
+    );
+    const fresh = await t.db.transaction((tx) =>
+      appendEvents(tx, actor, now, [
+        { streamType: 'case', streamId: 'N', name: 'cases.case.reported', payload: {}, newRecord: true },
+        { streamType: 'case', streamId: 'N', name: 'cases.case.filed', payload: {}, newRecord: true },
+      ]),
+    );
+    assert.deepEqual(
+      fresh.map((e) => e.streamVersion),
+      [1, 2],
+    );
+  });
+
   it('vanishes with the transaction that wrote it', async () => {
     await assert.rejects(
       t.db.transaction(async (tx) => {

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Actor } from '../actor.js';
 import type { Tx } from '../db/index.js';
+import { jsonbText } from '../audit/canonical.js';
+import { bodyDigest, chainHash, microsOf } from '../audit/chain.js';
 
 export interface NewEvent {
   /** The kind of record the event belongs to ('account', 'case', …); with streamId it names one record. */
@@ -15,6 +17,11 @@ export interface NewEvent {
   actor?: Actor;
   /** When it happened, if not the batch's time. */
   occurredAt?: Date;
+  /**
+   * The command has just created this record, so it has no earlier events: its head need not be read. A
+   * wrong claim cannot fork a chain — the insert then collides on the unique (record, version) key.
+   */
+  newRecord?: boolean;
 }
 
 export interface StoredEvent {
@@ -26,9 +33,20 @@ export interface StoredEvent {
 }
 
 /**
+ * Whether appended events join their record's hash chain (platform/audit). Always on in the product; the
+ * audit benchmark turns it off to measure what the chain costs.
+ */
+let chaining = true;
+export function setEventChaining(on: boolean): void {
+  chaining = on;
+}
+
+/**
  * Appends events in the caller's transaction, so they commit or vanish with the change they describe.
- * One set-based statement for the whole batch; each record's events get consecutive stream versions, and a
- * concurrent writer on the same record fails on the unique (stream, version) key instead of interleaving.
+ * Each record's events get consecutive stream versions and join the record's hash chain: the current head
+ * of every record in the batch is read first (one statement), the hashes are computed here, and one
+ * set-based statement inserts the batch. A concurrent writer on the same record fails on the unique
+ * (stream, version) key instead of interleaving or forking the chain.
  */
 export async function appendEvents(
   tx: Tx,
@@ -37,6 +55,110 @@ export async function appendEvents(
   events: readonly NewEvent[],
 ): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
+  if (events.some((e) => e.actor !== undefined && e.actor.tenantId !== actor.tenantId)) {
+    throw new Error('appendEvents: every event of one call belongs to one tenant');
+  }
+  if (!chaining) return appendUnchained(tx, actor, occurredAt, events);
+  const heads = await readHeads(
+    tx,
+    actor.tenantId,
+    events.filter((e) => e.newRecord !== true),
+  );
+  const parts = events.map((e, ord) => {
+    const key = streamKey(e.streamType, e.streamId);
+    const head = heads.get(key) ?? { version: 0, hash: null };
+    const who = e.actor ?? actor;
+    const at = e.occurredAt ?? occurredAt;
+    const version = head.version + 1;
+    const payloadText = jsonbText(e.payload);
+    const digest = bodyDigest({
+      actorKind: who.kind,
+      actorId: who.accountId === null ? null : String(who.accountId),
+      actorRole: e.role ?? null,
+      requestId: who.requestId,
+      payloadText,
+    });
+    const hash = chainHash(head.hash, digest, {
+      tenantId: actor.tenantId,
+      streamType: e.streamType,
+      streamId: e.streamId,
+      streamVersion: version,
+      name: e.name,
+      occurredAtUs: microsOf(at),
+    });
+    const prev = head.hash;
+    heads.set(key, { version, hash });
+    const row = JSON.stringify({
+      ord,
+      stream_type: e.streamType,
+      stream_id: e.streamId,
+      stream_version: version,
+      name: e.name,
+      actor_role: e.role ?? null,
+      actor_kind: who.kind,
+      actor_id: who.accountId,
+      request_id: who.requestId,
+      occurred_at: at.toISOString(),
+      prev_hash: prev?.toString('hex') ?? null,
+      hash: hash.toString('hex'),
+    });
+    // The payload goes in as the very text it was hashed as.
+    return row.slice(0, -1) + ',"payload":' + payloadText + '}';
+  });
+  const input = '[' + parts.join(',') + ']';
+  const result = await sql<StoredEvent>`
+    INSERT INTO events (tenant_id, stream_type, stream_id, stream_version, name, actor_kind, actor_id,
+                        actor_role, occurred_at, request_id, payload, prev_hash, hash)
+    SELECT ${actor.tenantId}, stream_type, stream_id, stream_version, name, actor_kind, actor_id,
+           actor_role, occurred_at, request_id, payload, decode(prev_hash, 'hex'), decode(hash, 'hex')
+    FROM jsonb_to_recordset(${input}::jsonb)
+      AS x(ord int, stream_type text, stream_id text, stream_version int, name text, actor_role text,
+           actor_kind text, actor_id bigint, request_id text, occurred_at timestamptz, payload jsonb,
+           prev_hash text, hash text)
+    ORDER BY ord
+    RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`.execute(
+    tx,
+  );
+  return result.rows;
+}
+
+const streamKey = (type: string, id: string): string => `${type}\u0000${id}`;
+
+/** The last version and hash of each record the batch writes to (none for a new record). */
+async function readHeads(
+  tx: Tx,
+  tenantId: number,
+  events: readonly NewEvent[],
+): Promise<Map<string, { version: number; hash: Buffer | null }>> {
+  const keys = new Map<string, { type: string; id: string }>();
+  for (const e of events) {
+    keys.set(streamKey(e.streamType, e.streamId), { type: e.streamType, id: e.streamId });
+  }
+  const streams = [...keys.values()];
+  if (streams.length === 0) return new Map();
+  const result = await sql<{ type: string; id: string; version: number; hash: string | null }>`
+    SELECT s.type, s.id, h.stream_version AS version, encode(h.hash, 'hex') AS hash
+    FROM unnest(${streams.map((s) => s.type)}::text[], ${streams.map((s) => s.id)}::text[]) AS s(type, id)
+    CROSS JOIN LATERAL (
+      SELECT stream_version, hash FROM events
+      WHERE tenant_id = ${tenantId} AND stream_type = s.type AND stream_id = s.id
+      ORDER BY stream_version DESC LIMIT 1
+    ) h`.execute(tx);
+  return new Map(
+    result.rows.map((r) => [
+      streamKey(r.type, r.id),
+      { version: r.version, hash: r.hash === null ? null : Buffer.from(r.hash, 'hex') },
+    ]),
+  );
+}
+
+/** The same rows without hashes (the benchmark's "chain off"). */
+async function appendUnchained(
+  tx: Tx,
+  actor: Actor,
+  occurredAt: Date,
+  events: readonly NewEvent[],
+): Promise<StoredEvent[]> {
   const rows = events.map((e, i) => ({
     ord: i,
     stream_type: e.streamType,
@@ -49,9 +171,6 @@ export async function appendEvents(
     occurred_at: (e.occurredAt ?? occurredAt).toISOString(),
     payload: e.payload,
   }));
-  if (events.some((e) => e.actor !== undefined && e.actor.tenantId !== actor.tenantId)) {
-    throw new Error('appendEvents: every event of one call belongs to one tenant');
-  }
   const result = await sql<StoredEvent>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)

@@ -108,6 +108,21 @@ export async function readCommitted(
   return result.rows.map((row) => ({ ...row, txId: BigInt(row.txId) }));
 }
 
+/**
+ * Whether every transaction that had started when `since` was taken (see `snapshotXmax`) is now inside the
+ * committed horizon — i.e. a reader now sees every write committed before then.
+ */
+export async function horizonPassed(ex: Executor, since: bigint): Promise<boolean> {
+  const r = await sql<{ h: string }>`SELECT (${HORIZON})::text AS h`.execute(ex);
+  return BigInt(r.rows[0]?.h ?? '0') >= since;
+}
+
+/** The next transaction id to be assigned: every transaction started so far has a smaller one. */
+export async function snapshotXmax(ex: Executor): Promise<bigint> {
+  const r = await sql<{ x: string }>`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`.execute(ex);
+  return BigInt(r.rows[0]?.x ?? '0');
+}
+
 /** The position of the last event inside the committed horizon now; FEED_START for an empty log. */
 export async function committedHead(ex: Executor, tenantId: number): Promise<FeedPosition> {
   const result = await sql<{ txId: string; seq: number }>`

@@ -9,7 +9,7 @@
  */
 import { sql } from 'kysely';
 import type { Database, Tx } from '../db/index.js';
-import { readCommitted, type FeedEvent, type FeedPosition } from './horizon.js';
+import { horizonPassed, readCommitted, snapshotXmax, type FeedEvent, type FeedPosition } from './horizon.js';
 
 export interface Projection {
   /** Unique, stable: `<module>.<what>` (e.g. `evaluation.rollups`). Renaming one rebuilds it. */
@@ -30,7 +30,11 @@ export interface ProjectionRun {
 }
 
 export interface Projector {
-  /** Brings every projection of the tenant (or every tenant) up to the committed horizon now. */
+  /**
+   * Brings every projection of the tenant (or every tenant) up to date with everything committed before the
+   * call (read-your-writes: it waits, up to a few seconds, for the committed horizon to pass the moment of
+   * the call — on a busy PostgreSQL cluster a transaction just ending elsewhere can hold it back briefly).
+   */
   catchUp(tenantId?: number): Promise<ProjectionRun[]>;
   /** Forgets a projection's state for the tenant and applies the whole log again. */
   rebuild(name: string, tenantId: number): Promise<ProjectionRun>;
@@ -40,6 +44,18 @@ export interface Projector {
 }
 
 const DEFAULT_BATCH = 2000;
+const HORIZON_WAIT_MS = 5000;
+
+/** One entry per (projection, tenant), summing repeated passes. */
+function mergeRuns(runs: readonly ProjectionRun[]): ProjectionRun[] {
+  const merged = new Map<string, ProjectionRun>();
+  for (const r of runs) {
+    const key = `${r.name}\u0000${r.tenantId}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, applied: seen.applied + r.applied } : { ...r });
+  }
+  return [...merged.values()];
+}
 
 /** Applies up to one batch; returns how many events it applied (0: the projection is caught up). */
 async function applyBatch(
@@ -114,12 +130,20 @@ export function createProjector(options: {
   return {
     async catchUp(tenantId?: number): Promise<ProjectionRun[]> {
       while (running) await running.catch(() => undefined);
-      running = catchUpAll(tenantId);
-      try {
-        return await running;
-      } finally {
-        running = null;
+      const since = await snapshotXmax(db.sql);
+      const started = Date.now();
+      const runs: ProjectionRun[] = [];
+      for (;;) {
+        running = catchUpAll(tenantId);
+        try {
+          runs.push(...(await running));
+        } finally {
+          running = null;
+        }
+        if ((await horizonPassed(db.sql, since)) || Date.now() - started > HORIZON_WAIT_MS) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
+      return mergeRuns(runs);
     },
     async rebuild(name: string, tenantId: number): Promise<ProjectionRun> {
       const projection = projections.find((p) => p.name === name);
@@ -136,7 +160,11 @@ export function createProjector(options: {
       if (loop) return;
       loop = setInterval(() => {
         if (running) return;
-        void this.catchUp().catch(onError);
+        // The loop does not wait for the horizon: whatever is not visible yet is taken next time.
+        running = catchUpAll();
+        void running.catch(onError).finally(() => {
+          running = null;
+        });
       }, intervalMs);
       loop.unref();
     },

@@ -1,0 +1,510 @@
+/**
+ * The rules shipped for the case loop (数字城管 closed loop). Each is pure: params, the event, the case's
+ * earlier events, the actor's recent actions and organisation facts, `now` and the calendar in; a card draft or
+ * null out. Defaults are the shipped values; tenants override them as data (docs/supervision.md).
+ */
+import { formatInZone, parseInstant } from '../../../platform/zoned-time.js';
+import { inScope } from '../../org/index.js';
+import { intParam, stringListParam, unknownParams, type Problem } from './params.js';
+import {
+  SEVERITIES,
+  type CardDraft,
+  type RuleCalendar,
+  type RuleKind,
+  type RuleInput,
+  type Severity,
+  type SupervisedEvent,
+} from './types.js';
+
+const E = (verb: string) => `cases.case.${verb}`;
+
+function text(payload: Record<string, unknown>, key: string): string | null {
+  const v = payload[key];
+  return typeof v === 'string' ? v : null;
+}
+
+/** The facts every case card carries (from the case event's scope facts). */
+function caseFacts(event: SupervisedEvent): Record<string, unknown> {
+  return {
+    caseId: event.streamId,
+    caseNo: text(event.payload, 'caseNo'),
+    unitCode: text(event.payload, 'unitCode'),
+    gridCode: text(event.payload, 'gridCode'),
+    event: event.name,
+    eventSeq: event.seq,
+    at: event.occurredAt.toISOString(),
+  };
+}
+
+function caseCard(
+  event: SupervisedEvent,
+  summary: string,
+  extra: Record<string, unknown>,
+  officer: number | null = event.actorId,
+): CardDraft {
+  return {
+    target: { kind: 'case', id: event.streamId },
+    officerAccountId: officer,
+    summary,
+    facts: { ...caseFacts(event), ...extra },
+  };
+}
+
+function count(history: readonly SupervisedEvent[], name: string): number {
+  return history.filter((e) => e.name === name).length;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// STEP_OVERDUE: a stage clock's prompt / yellow / red warning becomes a card of the same level.
+
+export interface StageOverdueParams {
+  /** Warning levels that raise a card. */
+  levels: Severity[];
+  /** Clocks watched (verify, file, dispatch, accept, handle, check); empty: all. */
+  timers: string[];
+}
+
+export const stageOverdue: RuleKind<StageOverdueParams> = {
+  id: 'case.stage-overdue',
+  title: { 'zh-CN': '环节超时（提示 / 黄牌 / 红牌）', en: 'Stage clock near or past its deadline' },
+  basis: 'e-supervision practice: 环节超时 (domain reference §9.1, §9.2 STEP_OVERDUE)',
+  triggers: [E('warned')],
+  defaults: {
+    enabled: true,
+    severity: 'yellow',
+    respondWorkingDays: 2,
+    // The prompt comes from case.deadline-prompt (one working day before); the 70 % prompt warning can be
+    // added here by configuration.
+    params: { levels: ['yellow', 'red'], timers: [] },
+  },
+  validate: (p) => [
+    ...unknownParams(p, ['levels', 'timers']),
+    ...stringListParam(p, 'levels', SEVERITIES),
+    ...stringListParam(p, 'timers', ['verify', 'file', 'dispatch', 'accept', 'handle', 'check']),
+  ],
+  evaluate({ params, event }) {
+    const level = text(event.payload, 'level');
+    const timer = text(event.payload, 'timer') ?? 'unknown';
+    if (level === null || !(SEVERITIES as readonly string[]).includes(level)) return null;
+    if (!params.levels.includes(level as Severity)) return null;
+    if (params.timers.length > 0 && !params.timers.includes(timer)) return null;
+    return {
+      target: { kind: 'step', id: `${event.streamId}:${timer}` },
+      severity: level as Severity,
+      officerAccountId: null,
+      summary: `环节 ${timer} ${level === 'red' ? '已超时' : '临近时限'}（${level}）`,
+      facts: {
+        ...caseFacts(event),
+        timer,
+        level,
+        deadline: text(event.payload, 'deadline'),
+        generation: event.payload.generation ?? null,
+      },
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Repeated 回退: a case bounced back by units N times or more (dispatch ping-pong).
+
+export interface PingPongParams {
+  minReturns: number;
+}
+
+export const returnPingPong: RuleKind<PingPongParams> = {
+  id: 'case.return-ping-pong',
+  title: { 'zh-CN': '反复回退（推诿扯皮）', en: 'Case returned again and again' },
+  basis: 'e-supervision practice: refusal without cause; 推诿 among units',
+  triggers: [E('returned')],
+  defaults: { enabled: true, severity: 'yellow', respondWorkingDays: 3, params: { minReturns: 2 } },
+  validate: (p) => [...unknownParams(p, ['minReturns']), ...intParam(p, 'minReturns', 2, 20)],
+  evaluate({ params, event, history }) {
+    const returns = count(history, E('returned')) + 1;
+    if (returns < params.minReturns) return null;
+    return caseCard(event, `案件第 ${returns} 次被回退`, {
+      returns,
+      unitsReturning: [
+        ...new Set(
+          [...history, event]
+            .filter((e) => e.name === E('returned'))
+            .map((e) => text(e.payload, 'unitCode'))
+            .filter((u): u is string => u !== null),
+        ),
+      ],
+    });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// 作废 / 强制结案 with a reason that says nothing.
+
+export interface WeakReasonParams {
+  /** Fewer characters than this (after removing spaces and punctuation) is too short. */
+  minLength: number;
+  /** Reasons that say nothing, compared after removing spaces and punctuation. */
+  boilerplate: string[];
+}
+
+const NOISE = /[\s\p{P}\p{S}]/gu;
+
+export function normaliseReason(reason: string): string {
+  return reason.replace(NOISE, '').toLowerCase();
+}
+
+export function weakReason(reason: string | null, params: WeakReasonParams): string | null {
+  if (reason === null) return 'missing';
+  const core = normaliseReason(reason);
+  if ([...core].length < params.minLength) return 'too-short';
+  if (params.boilerplate.some((b) => normaliseReason(b) === core)) return 'boilerplate';
+  if (new Set([...core]).size === 1) return 'repeated-character';
+  return null;
+}
+
+export const weakReasonRule: RuleKind<WeakReasonParams> = {
+  id: 'case.weak-reason',
+  title: { 'zh-CN': '作废 / 强制结案理由不充分', en: 'Void or forced close without an adequate reason' },
+  basis: 'municipal e-supervision rules: refusal or withdrawal without stated reasons (§9.1, §9.2)',
+  triggers: [E('voided'), E('forceClosed')],
+  defaults: {
+    enabled: true,
+    severity: 'yellow',
+    respondWorkingDays: 3,
+    params: {
+      minLength: 8,
+      boilerplate: [
+        '无',
+        '无效',
+        '作废',
+        '重复',
+        '测试',
+        '其他',
+        '同意',
+        '已处理',
+        '不需要',
+        '误报',
+        'test',
+        'n/a',
+      ],
+    },
+  },
+  validate: (p) => [
+    ...unknownParams(p, ['minLength', 'boilerplate']),
+    ...intParam(p, 'minLength', 1, 200),
+    ...stringListParam(p, 'boilerplate'),
+  ],
+  evaluate({ params, event }) {
+    const reason = text(event.payload, 'reason');
+    const why = weakReason(reason, params);
+    if (why === null) return null;
+    const what = event.name === E('forceClosed') ? '强制结案' : '作废';
+    return caseCard(event, `${what}理由不充分（${why}）`, { reason, weakness: why });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// 延期 beyond the tenant's cap (the lifecycle's hard limit is 2 approvals; supervision may flag earlier).
+
+export interface ExtensionCapParams {
+  maxExtensions: number;
+}
+
+export const extensionCap: RuleKind<ExtensionCapParams> = {
+  id: 'case.extension-cap',
+  title: { 'zh-CN': '延期超过上限', en: 'Extensions beyond the cap' },
+  basis: 'local case-loop rules: extensions approved at most N times',
+  triggers: [E('extensionApproved')],
+  defaults: { enabled: true, severity: 'yellow', respondWorkingDays: 3, params: { maxExtensions: 1 } },
+  validate: (p) => [...unknownParams(p, ['maxExtensions']), ...intParam(p, 'maxExtensions', 0, 10)],
+  evaluate({ params, event, history }) {
+    const approved = count(history, E('extensionApproved')) + 1;
+    if (approved <= params.maxExtensions) return null;
+    return caseCard(event, `第 ${approved} 次批准延期，超过上限 ${params.maxExtensions}`, {
+      extensionsApproved: approved,
+      cap: params.maxExtensions,
+    });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// 结案 without 核查 photos: the passed check before the closure carried fewer photos than required.
+
+export interface CheckPhotoParams {
+  minPhotos: number;
+}
+
+export const closeWithoutCheckPhotos: RuleKind<CheckPhotoParams> = {
+  id: 'case.close-without-check-photos',
+  title: { 'zh-CN': '结案缺少核查照片', en: 'Closed without check photos' },
+  basis: '数字城管 closed loop: 核查 on site with photos before 结案',
+  triggers: [E('closed')],
+  defaults: { enabled: true, severity: 'yellow', respondWorkingDays: 3, params: { minPhotos: 1 } },
+  validate: (p) => [...unknownParams(p, ['minPhotos']), ...intParam(p, 'minPhotos', 1, 20)],
+  evaluate({ params, event, history }) {
+    if (event.payload.forced === true) return null;
+    const check = [...history].reverse().find((e) => e.name === E('checked') && e.payload.passed === true);
+    const photos = Array.isArray(check?.payload.photos) ? check.payload.photos.length : 0;
+    if (photos >= params.minPhotos) return null;
+    return caseCard(
+      event,
+      check ? `核查照片 ${photos} 张，少于 ${params.minPhotos} 张即结案` : '未经核查即结案',
+      { checkPhotos: photos, checkSeq: check?.seq ?? null },
+      check?.actorId ?? event.actorId,
+    );
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Acting outside one's data scope.
+
+export interface ExemptParams {
+  exemptEvents: string[];
+}
+
+const PASSIVE = [
+  E('reported'),
+  E('supported'),
+  E('rated'),
+  E('warned'),
+  E('markedOverdue'),
+  E('deadlineMoved'),
+  E('mergedIn'),
+  E('folded'),
+];
+
+export const outOfScope: RuleKind<ExemptParams> = {
+  id: 'case.out-of-scope',
+  title: { 'zh-CN': '超越数据权限办理', en: 'Action outside the actor’s data scope' },
+  basis: 'ARCHITECTURE §6 data scope; e-supervision: 主体 (authority of the acting person)',
+  triggers: ['cases.case.*'],
+  needsActor: true,
+  defaults: { enabled: true, severity: 'yellow', respondWorkingDays: 3, params: { exemptEvents: PASSIVE } },
+  validate: (p) => [...unknownParams(p, ['exemptEvents']), ...stringListParam(p, 'exemptEvents')],
+  evaluate({ params, event, actor }) {
+    if (actor === null || params.exemptEvents.includes(event.name)) return null;
+    const record = { regionCode: text(event.payload, 'gridCode'), unitCode: text(event.payload, 'unitCode') };
+    if (inScope(actor.scope, record)) return null;
+    return caseCard(event, `操作人员超出数据权限办理（${event.name.slice('cases.case.'.length)}）`, {
+      actorUnitCode: actor.unitCode,
+      actorScope: actor.scope,
+    });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Acting outside office hours without a duty shift (off duty).
+
+export interface OffDutyParams {
+  events: string[];
+}
+
+/**
+ * On a working date, between the start of the first office window and the end of the last one (a lunch
+ * break between windows counts as the working day).
+ */
+export function withinWorkingDay(calendar: RuleCalendar, at: Date): boolean {
+  const local = formatInZone(at, calendar.definition.timeZone);
+  if (!calendar.isWorkingDate(local.slice(0, 10))) return false;
+  const windows = calendar.definition.officeWindows;
+  if (windows.length === 0) return false;
+  const hm = local.slice(11, 16);
+  const first = windows.reduce((m, w) => (w.start < m ? w.start : m), '24:00');
+  const last = windows.reduce((m, w) => (w.end > m ? w.end : m), '00:00');
+  return first <= hm && hm < last;
+}
+
+export const offDuty: RuleKind<OffDutyParams> = {
+  id: 'case.off-duty',
+  title: { 'zh-CN': '非工作时间且不在值班表内办理', en: 'Action off duty' },
+  basis: 'duty rosters (值班表); e-supervision: 主体',
+  triggers: ['cases.case.*'],
+  needsActor: true,
+  defaults: {
+    enabled: true,
+    severity: 'prompt',
+    respondWorkingDays: 3,
+    params: {
+      events: [
+        E('accepted'),
+        E('returned'),
+        E('reportedBack'),
+        E('checked'),
+        E('closed'),
+        E('voided'),
+        E('forceClosed'),
+        E('extensionRequested'),
+        E('holdRequested'),
+      ],
+    },
+  },
+  validate: (p) => [...unknownParams(p, ['events']), ...stringListParam(p, 'events')],
+  evaluate({ params, event, actor, calendar }) {
+    if (actor === null || !params.events.includes(event.name) || actor.onDutyShift) return null;
+    if (withinWorkingDay(calendar, event.occurredAt)) return null;
+    return caseCard(event, `非工作时间且不在值班表内办理（${event.name.slice('cases.case.'.length)}）`, {
+      actorUnitCode: actor.unitCode,
+    });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Any step on a closed case other than reopening (or the passive events a closed case still receives).
+
+export interface ClosedEditParams {
+  allowedAfterClose: string[];
+}
+
+export function isClosedBefore(history: readonly SupervisedEvent[]): boolean {
+  for (let i = history.length - 1; i >= 0; i -= 1) {
+    const name = history[i]?.name;
+    if (name === E('closed') || name === E('forceClosed')) return true;
+    if (name === E('reopened')) return false;
+  }
+  return false;
+}
+
+export const closedCaseEdit: RuleKind<ClosedEditParams> = {
+  id: 'case.closed-case-edit',
+  title: { 'zh-CN': '结案后修改案件', en: 'Change to a closed case' },
+  basis: 'a closed case changes only through 重新开启 (reopen) with a reason',
+  triggers: ['cases.case.*'],
+  defaults: {
+    enabled: true,
+    severity: 'red',
+    respondWorkingDays: 2,
+    params: { allowedAfterClose: [E('reopened'), ...PASSIVE] },
+  },
+  validate: (p) => [...unknownParams(p, ['allowedAfterClose']), ...stringListParam(p, 'allowedAfterClose')],
+  evaluate({ params, event, history }) {
+    if (params.allowedAfterClose.includes(event.name) || !isClosedBefore(history)) return null;
+    return caseCard(event, `结案后的案件发生 ${event.name.slice('cases.case.'.length)}`, {});
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// A burst of voids by one account: N or more within a window; one card per burst.
+
+export interface VoidBurstParams {
+  minVoids: number;
+  windowMinutes: number;
+}
+
+export const voidBurst: RuleKind<VoidBurstParams> = {
+  id: 'case.void-burst',
+  title: { 'zh-CN': '同一账号短时间内集中作废', en: 'Burst of voids by one account' },
+  basis: 'e-supervision: abnormal volumes of withdrawals (案件撤销) by one person',
+  triggers: [E('voided')],
+  actorHistory: { events: [E('voided')], windowMinutes: (p) => p.windowMinutes },
+  defaults: {
+    enabled: true,
+    severity: 'red',
+    respondWorkingDays: 2,
+    params: { minVoids: 5, windowMinutes: 60 },
+  },
+  validate: (p) => [
+    ...unknownParams(p, ['minVoids', 'windowMinutes']),
+    ...intParam(p, 'minVoids', 2, 1000),
+    ...intParam(p, 'windowMinutes', 1, 7 * 24 * 60),
+  ],
+  evaluate({ params, event, actorHistory, lastFired }: RuleInput<VoidBurstParams>) {
+    if (event.actorId === null) return null;
+    const at = event.occurredAt.getTime();
+    const windowMs = params.windowMinutes * 60_000;
+    const inWindow = actorHistory.filter(
+      (a) => a.name === E('voided') && a.at.getTime() > at - windowMs && a.at.getTime() <= at,
+    );
+    const voids = inWindow.length + 1;
+    if (voids < params.minVoids) return null;
+    const id = String(event.actorId);
+    const last = lastFired('officer', id);
+    if (last !== null && at - last.getTime() < windowMs) return null;
+    return {
+      target: { kind: 'officer', id },
+      officerAccountId: event.actorId,
+      summary: `${params.windowMinutes} 分钟内作废 ${voids} 件`,
+      facts: {
+        ...caseFacts(event),
+        voids,
+        windowMinutes: params.windowMinutes,
+        voidSeqs: [...inWindow.map((a) => a.seq), event.seq],
+      },
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Prompt one working day before the 处置 deadline (a time rule: a watch set by the events that start or move
+// the clock, cancelled when it stops; the tick fires it).
+
+/** The same local time on the previous working date (one working day before `deadline`). */
+export function oneWorkingDayBefore(deadline: Date, calendar: RuleCalendar): Date {
+  const tz = calendar.definition.timeZone;
+  const local = formatInZone(deadline, tz);
+  let day = Date.parse(`${local.slice(0, 10)}T00:00:00Z`);
+  for (let i = 0; i < 60; i += 1) {
+    day -= 86_400_000;
+    const date = new Date(day).toISOString().slice(0, 10);
+    if (calendar.isWorkingDate(date)) {
+      return new Date(parseInstant(`${date}T${local.slice(11, 19)}`, tz) ?? deadline.getTime() - 86_400_000);
+    }
+  }
+  return new Date(deadline.getTime() - 86_400_000);
+}
+
+const STOPS_HANDLE = [E('closed'), E('forceClosed'), E('voided'), E('merged'), E('held')];
+
+export const deadlinePrompt: RuleKind<Record<string, never>> = {
+  id: 'case.deadline-prompt',
+  title: { 'zh-CN': '处置时限前一个工作日提示', en: 'Prompt one working day before the handling deadline' },
+  basis: 'e-supervision practice: 提示信号 one working day before the promised deadline (§9.1, §9.3)',
+  triggers: ['cases.case.*'],
+  defaults: { enabled: true, severity: 'prompt', respondWorkingDays: 2, params: {} },
+  validate: (p) => unknownParams(p, []),
+  watch: {
+    plan({ event, calendar }) {
+      const key = `${event.streamId}:handle`;
+      const moved = event.name === E('deadlineMoved') && event.payload.timer === 'handle';
+      const deadline = text(event.payload, moved ? 'to' : 'handleDeadline');
+      if (deadline !== null && !Number.isNaN(Date.parse(deadline))) {
+        const dueAt = oneWorkingDayBefore(new Date(deadline), calendar);
+        // A clock shorter than a working day gets no prompt: its warnings cover it.
+        return [
+          {
+            key,
+            dueAt: dueAt.getTime() > event.occurredAt.getTime() ? dueAt : null,
+            facts: { ...caseFacts(event), timer: 'handle', deadline },
+          },
+        ];
+      }
+      const outcomes = event.payload.stageOutcomes;
+      const finished = typeof outcomes === 'object' && outcomes !== null && 'handle' in outcomes;
+      if (finished || STOPS_HANDLE.includes(event.name)) return [{ key, dueAt: null, facts: {} }];
+      return [];
+    },
+    fire({ watch, now }) {
+      const deadline = typeof watch.facts.deadline === 'string' ? Date.parse(watch.facts.deadline) : NaN;
+      if (!(now.getTime() < deadline)) return null;
+      return {
+        target: { kind: 'step', id: watch.key },
+        officerAccountId: null,
+        summary: '处置时限将于一个工作日内到期',
+        facts: { ...watch.facts, promptAt: watch.dueAt.toISOString() },
+      };
+    },
+  },
+};
+
+/** The shipped case-loop rules, in display order. */
+export const CASE_RULES = [
+  stageOverdue,
+  deadlinePrompt,
+  returnPingPong,
+  weakReasonRule,
+  extensionCap,
+  closeWithoutCheckPhotos,
+  outOfScope,
+  offDuty,
+  closedCaseEdit,
+  voidBurst,
+] as const;
+
+export type { Problem };

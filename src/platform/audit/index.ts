@@ -1,0 +1,10 @@
+export { createAuditService } from './service.js';
+export type { AuditService } from './service.js';
+export { auditRoutes } from './routes.js';
+export { createEphemeralSigner, loadOrCreateAuditSigner, verifySignature } from './signer.js';
+export type { AuditSigner } from './signer.js';
+export { verifyRecordProof } from './proof.js';
+export type { RecordProof } from './proof.js';
+export type { AuditProblem, VerifyReport } from './verify.js';
+export type { Checkpoint } from './checkpoints.js';
+export { RecordProofSchema } from './proof-schema.js';

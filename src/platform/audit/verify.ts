@@ -1,0 +1,276 @@
+/**
+ * `audit verify`: re-derives everything and names what does not hold.
+ *
+ * 1. Every event: its hash is recomputed from its stored content and predecessor (an edited event fails),
+ *    its prev_hash must be the previous version's hash and versions must run 1, 2, 3 … (a deleted, inserted
+ *    or reordered event breaks the link or the numbering).
+ * 2. Every checkpoint: its hash is recomputed, it links to the one before, its signature verifies with a
+ *    trusted public key, and the Merkle root over its stored heads equals the signed root.
+ * 3. Every stored head names an event that still exists with that very hash — so a chain rewritten after a
+ *    checkpoint (even with freshly computed hashes), or an event deleted from the end of a chain, is found.
+ *
+ * What no check can see: events appended after the newest checkpoint are only as good as the database until
+ * the next checkpoint signs them (one minute by default).
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../db/index.js';
+import { bodyDigest, chainHash } from './chain.js';
+import { checkpointHash } from './checkpoint-record.js';
+import { checkpointLeaves, listCheckpoints } from './checkpoints.js';
+import { compareLeaves, leafHash, merkleRoot } from './merkle.js';
+import { verifySignature } from './signer.js';
+
+export type ProblemKind =
+  | 'unchained'
+  | 'event-hash'
+  | 'chain-link'
+  | 'missing-event'
+  | 'head-mismatch'
+  | 'checkpoint-hash'
+  | 'checkpoint-link'
+  | 'checkpoint-signature'
+  | 'checkpoint-untrusted-key'
+  | 'checkpoint-root';
+
+export interface AuditProblem {
+  kind: ProblemKind;
+  streamType?: string;
+  streamId?: string;
+  streamVersion?: number;
+  checkpoint?: number;
+  message: string;
+}
+
+export interface VerifyReport {
+  tenantId: number;
+  events: number;
+  records: number;
+  checkpoints: number;
+  heads: number;
+  problems: AuditProblem[];
+  /** Problems beyond the listed ones (the list stops at `maxProblems`). */
+  moreProblems: number;
+  ms: number;
+}
+
+export interface VerifyOptions {
+  /** Public keys (raw Ed25519) trusted to sign checkpoints, by key id; the stored copies are never trusted. */
+  trustedKeys: ReadonlyMap<string, Buffer>;
+  pageSize?: number;
+  maxProblems?: number;
+  onProgress?: (events: number) => void;
+}
+
+interface EventRow {
+  t: string;
+  id: string;
+  v: number;
+  name: string;
+  ak: string;
+  aid: string | null;
+  role: string | null;
+  rid: string | null;
+  us: string;
+  payload: string;
+  prev: string | null;
+  hash: string | null;
+}
+
+export async function verifyAudit(
+  ex: Executor,
+  tenantId: number,
+  options: VerifyOptions,
+): Promise<VerifyReport> {
+  const started = performance.now();
+  const maxProblems = options.maxProblems ?? 1000;
+  const pageSize = options.pageSize ?? 20_000;
+  const problems: AuditProblem[] = [];
+  let more = 0;
+  const report = (p: AuditProblem): void => {
+    if (problems.length < maxProblems) problems.push(p);
+    else more++;
+  };
+
+  // 1. The chains, record by record, in (type, id, version) order: one keyset page at a time.
+  let events = 0;
+  let records = 0;
+  let lastType = '';
+  let lastId = '';
+  let lastVersion = 0;
+  let lastHash: string | null = null;
+  const fetchPage = async (after: { t: string; id: string; v: number } | null): Promise<EventRow[]> =>
+    (
+      await sql<EventRow>`
+        SELECT stream_type AS t, stream_id AS id, stream_version AS v, name, actor_kind AS ak,
+               actor_id::text AS aid, actor_role AS role, request_id AS rid,
+               (extract(epoch FROM occurred_at) * 1000000)::bigint::text AS us, payload::text AS payload,
+               encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash
+        FROM events
+        WHERE tenant_id = ${tenantId}
+          ${after ? sql`AND (stream_type, stream_id, stream_version) > (${after.t}, ${after.id}, ${after.v})` : sql``}
+        ORDER BY stream_type, stream_id, stream_version
+        LIMIT ${pageSize}`.execute(ex)
+    ).rows;
+  // The database reads the next page while this process hashes the current one.
+  let pending = fetchPage(null);
+  for (;;) {
+    const page = await pending;
+    const tail = page.at(-1);
+    const more = tail !== undefined && page.length === pageSize;
+    if (more) pending = fetchPage({ t: tail.t, id: tail.id, v: tail.v });
+    for (const e of page) {
+      const named = { streamType: e.t, streamId: e.id, streamVersion: e.v };
+      const sameRecord = e.t === lastType && e.id === lastId && records > 0;
+      if (!sameRecord) {
+        records++;
+        lastType = e.t;
+        lastId = e.id;
+        lastVersion = 0;
+        lastHash = null;
+      }
+      if (e.v !== lastVersion + 1) {
+        report({
+          kind: 'missing-event',
+          ...named,
+          message:
+            e.v > lastVersion + 1
+              ? `versions ${lastVersion + 1}…${e.v - 1} of ${e.t}/${e.id} are missing`
+              : `version ${e.v} of ${e.t}/${e.id} is out of order`,
+        });
+      }
+      if (e.hash === null) {
+        report({ kind: 'unchained', ...named, message: `${e.t}/${e.id} v${e.v} has no hash` });
+      } else {
+        if (e.prev !== lastHash) {
+          report({
+            kind: 'chain-link',
+            ...named,
+            message: `${e.t}/${e.id} v${e.v} does not link to the event before it`,
+          });
+        }
+        const digest = bodyDigest({
+          actorKind: e.ak,
+          actorId: e.aid,
+          actorRole: e.role,
+          requestId: e.rid,
+          payloadText: e.payload,
+        });
+        const computed = chainHash(e.prev === null ? null : Buffer.from(e.prev, 'hex'), digest, {
+          tenantId,
+          streamType: e.t,
+          streamId: e.id,
+          streamVersion: e.v,
+          name: e.name,
+          occurredAtUs: e.us,
+        }).toString('hex');
+        if (computed !== e.hash) {
+          report({
+            kind: 'event-hash',
+            ...named,
+            message: `${e.t}/${e.id} v${e.v}: its content does not match its hash (edited)`,
+          });
+        }
+      }
+      lastVersion = e.v;
+      lastHash = e.hash;
+      events++;
+    }
+    options.onProgress?.(events);
+    if (!more) break;
+  }
+
+  // 2. The checkpoints, in order.
+  let checkpoints = 0;
+  let heads = 0;
+  let previousHash: Buffer | null = null;
+  let after = 0;
+  for (;;) {
+    const batch = await listCheckpoints(ex, tenantId, after, 500);
+    for (const c of batch) {
+      checkpoints++;
+      const at = { checkpoint: c.no };
+      if (c.no !== after + 1) {
+        report({
+          kind: 'checkpoint-link',
+          ...at,
+          message: `checkpoints ${after + 1}…${c.no - 1} are missing`,
+        });
+      }
+      if (!checkpointHash(c).equals(c.hash)) {
+        report({
+          kind: 'checkpoint-hash',
+          ...at,
+          message: `checkpoint ${c.no}: its content does not match its hash`,
+        });
+      }
+      const linked = previousHash === null ? c.prevHash === null : c.prevHash?.equals(previousHash) === true;
+      if (!linked) {
+        report({
+          kind: 'checkpoint-link',
+          ...at,
+          message: `checkpoint ${c.no} does not link to checkpoint ${c.no - 1}`,
+        });
+      }
+      const key = options.trustedKeys.get(c.keyId);
+      if (!key) {
+        report({
+          kind: 'checkpoint-untrusted-key',
+          ...at,
+          message: `checkpoint ${c.no} is signed by unknown key ${c.keyId}`,
+        });
+      } else if (!verifySignature(key, c.hash, c.signature)) {
+        report({
+          kind: 'checkpoint-signature',
+          ...at,
+          message: `checkpoint ${c.no}: the signature does not verify`,
+        });
+      }
+      const leaves = await checkpointLeaves(ex, tenantId, c.no);
+      heads += leaves.length;
+      const sorted = leaves.every((l, i) => i === 0 || compareLeaves(leaves[i - 1] as typeof l, l) < 0);
+      if (!sorted || leaves.length !== c.leafCount || !merkleRoot(leaves.map(leafHash)).equals(c.root)) {
+        report({
+          kind: 'checkpoint-root',
+          ...at,
+          message: `checkpoint ${c.no}: its stored heads do not give its signed root`,
+        });
+      }
+      previousHash = c.hash;
+      after = c.no;
+    }
+    if (batch.length < 500) break;
+  }
+
+  // 3. Every head still names an event with that hash.
+  const mismatched = await sql<{ t: string; id: string; v: number; no: number; found: boolean }>`
+    SELECT h.stream_type AS t, h.stream_id AS id, h.stream_version AS v, h.checkpoint_no AS no,
+           e.hash IS NOT NULL AS found
+    FROM audit_heads h
+    LEFT JOIN events e ON e.tenant_id = h.tenant_id AND e.stream_type = h.stream_type
+      AND e.stream_id = h.stream_id AND e.stream_version = h.stream_version
+    WHERE h.tenant_id = ${tenantId} AND e.hash IS DISTINCT FROM h.hash
+    ORDER BY h.stream_type, h.stream_id, h.checkpoint_no`.execute(ex);
+  for (const m of mismatched.rows) {
+    report({
+      kind: 'head-mismatch',
+      streamType: m.t,
+      streamId: m.id,
+      streamVersion: m.v,
+      checkpoint: m.no,
+      message: m.found
+        ? `${m.t}/${m.id} v${m.v} differs from what checkpoint ${m.no} signed (the chain was rewritten)`
+        : `${m.t}/${m.id} v${m.v}, signed by checkpoint ${m.no}, is gone (deleted)`,
+    });
+  }
+
+  return {
+    tenantId,
+    events,
+    records,
+    checkpoints,
+    heads,
+    problems,
+    moreProblems: more,
+    ms: Math.round(performance.now() - started),
+  };
+}
