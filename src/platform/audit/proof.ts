@@ -8,7 +8,8 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../db/index.js';
-import { bodyDigest, chainHash } from './chain.js';
+import { chainHash } from './chain.js';
+import { STORED_CONTENT, storedDigest, type StoredContent } from './stored-event.js';
 import { checkpointHash } from './checkpoint-record.js';
 import { checkpointLeaves, getCheckpoint, type Checkpoint } from './checkpoints.js';
 import { inclusionPath, leafHash, rootFromPath } from './merkle.js';
@@ -37,7 +38,8 @@ export interface RecordProof {
   events: { version: number; name: string; occurredAtUs: string; bodyDigest: string }[];
 }
 
-function checkpointJson(c: Checkpoint): RecordProof['checkpoint'] {
+/** A checkpoint as plain JSON (binary values in hex), as published and as carried by proofs. */
+export function checkpointJson(c: Checkpoint): RecordProof['checkpoint'] {
   return {
     tenantId: c.tenantId,
     no: c.no,
@@ -70,18 +72,8 @@ export async function buildRecordProof(
   const checkpoint = await getCheckpoint(ex, tenantId, h.no);
   if (!checkpoint) return null;
   const leaves = await checkpointLeaves(ex, tenantId, h.no);
-  const events = await sql<{
-    v: number;
-    name: string;
-    us: string;
-    ak: string;
-    aid: string | null;
-    role: string | null;
-    rid: string | null;
-    payload: string;
-  }>`
-    SELECT stream_version AS v, name, (extract(epoch FROM occurred_at) * 1000000)::bigint::text AS us,
-           actor_kind AS ak, actor_id::text AS aid, actor_role AS role, request_id AS rid, payload::text AS payload
+  const events = await sql<StoredContent>`
+    SELECT ${STORED_CONTENT}
     FROM events
     WHERE tenant_id = ${tenantId} AND stream_type = ${streamType} AND stream_id = ${streamId}
       AND stream_version <= ${h.version}
@@ -96,13 +88,7 @@ export async function buildRecordProof(
       version: e.v,
       name: e.name,
       occurredAtUs: e.us,
-      bodyDigest: bodyDigest({
-        actorKind: e.ak,
-        actorId: e.aid,
-        actorRole: e.role,
-        requestId: e.rid,
-        payloadText: e.payload,
-      }).toString('hex'),
+      bodyDigest: storedDigest(e).toString('hex'),
     })),
   };
 }

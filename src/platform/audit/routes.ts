@@ -8,9 +8,11 @@ import { principalOf, type Tenant } from '../auth/index.js';
 import { errors } from '../http/app-error.js';
 import { withErrors } from '../http/schemas.js';
 import type { Checkpoint } from './checkpoints.js';
+import { checkpointJson } from './proof.js';
 import type { AuditService } from './service.js';
 
 const CheckpointView = Type.Object({
+  tenantId: Type.Integer(),
   no: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   createdAtUs: Type.String({ description: 'microseconds since the epoch, as signed' }),
@@ -25,20 +27,7 @@ const CheckpointView = Type.Object({
   signature: Type.String(),
 });
 
-const present = (c: Checkpoint) => ({
-  no: c.no,
-  createdAt: c.createdAt.toISOString(),
-  createdAtUs: c.createdAtUs,
-  txId: c.txId,
-  seq: c.seq,
-  eventCount: c.eventCount,
-  leafCount: c.leafCount,
-  root: c.root.toString('hex'),
-  prevHash: c.prevHash?.toString('hex') ?? null,
-  hash: c.hash.toString('hex'),
-  keyId: c.keyId,
-  signature: c.signature.toString('hex'),
-});
+const present = (c: Checkpoint) => ({ ...checkpointJson(c), createdAt: c.createdAt.toISOString() });
 
 const Problem = Type.Object({
   kind: Type.String(),

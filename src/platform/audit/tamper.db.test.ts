@@ -9,6 +9,7 @@ import { random } from '../random.js';
 import { ensureTenant } from '../tenancy/bootstrap.js';
 import { bodyDigest, chainHash } from './chain.js';
 import { createCheckpoint } from './checkpoints.js';
+import { STORED_CONTENT, storedDigest, storedHeader, type StoredContent } from './stored-event.js';
 import { buildRecordProof, verifyRecordProof } from './proof.js';
 import { createEphemeralSigner } from './signer.js';
 import { verifyAudit, type VerifyReport } from './verify.js';
@@ -74,38 +75,13 @@ describe('the tamper-evident record', () => {
   }
 
   async function rechain(tx: Tx, type: string, id: string): Promise<void> {
-    const events = await sql<{
-      v: number;
-      name: string;
-      ak: string;
-      aid: string | null;
-      role: string | null;
-      rid: string | null;
-      us: string;
-      payload: string;
-    }>`
-      SELECT stream_version AS v, name, actor_kind AS ak, actor_id::text AS aid, actor_role AS role,
-             request_id AS rid, (extract(epoch FROM occurred_at) * 1000000)::bigint::text AS us,
-             payload::text AS payload
+    const events = await sql<StoredContent>`
+      SELECT ${STORED_CONTENT}
       FROM events WHERE tenant_id = ${actor.tenantId} AND stream_type = ${type} AND stream_id = ${id}
       ORDER BY stream_version`.execute(tx);
     let prev: Buffer | null = null;
     for (const e of events.rows) {
-      const digest = bodyDigest({
-        actorKind: e.ak,
-        actorId: e.aid,
-        actorRole: e.role,
-        requestId: e.rid,
-        payloadText: e.payload,
-      });
-      const hash = chainHash(prev, digest, {
-        tenantId: actor.tenantId,
-        streamType: type,
-        streamId: id,
-        streamVersion: e.v,
-        name: e.name,
-        occurredAtUs: e.us,
-      });
+      const hash = chainHash(prev, storedDigest(e), storedHeader(actor.tenantId, e));
       await sql`
         UPDATE events SET prev_hash = decode(${prev?.toString('hex') ?? null}, 'hex'), hash = decode(${hash.toString('hex')}, 'hex')
         WHERE tenant_id = ${actor.tenantId} AND stream_type = ${type} AND stream_id = ${id} AND stream_version = ${e.v}`.execute(

@@ -14,7 +14,8 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../db/index.js';
-import { bodyDigest, chainHash } from './chain.js';
+import { chainHash } from './chain.js';
+import { STORED_CONTENT, storedDigest, storedHeader, type StoredContent } from './stored-event.js';
 import { checkpointHash } from './checkpoint-record.js';
 import { checkpointLeaves, listCheckpoints } from './checkpoints.js';
 import { compareLeaves, leafHash, merkleRoot } from './merkle.js';
@@ -61,17 +62,7 @@ export interface VerifyOptions {
   onProgress?: (events: number) => void;
 }
 
-interface EventRow {
-  t: string;
-  id: string;
-  v: number;
-  name: string;
-  ak: string;
-  aid: string | null;
-  role: string | null;
-  rid: string | null;
-  us: string;
-  payload: string;
+interface EventRow extends StoredContent {
   prev: string | null;
   hash: string | null;
 }
@@ -101,10 +92,7 @@ export async function verifyAudit(
   const fetchPage = async (after: { t: string; id: string; v: number } | null): Promise<EventRow[]> =>
     (
       await sql<EventRow>`
-        SELECT stream_type AS t, stream_id AS id, stream_version AS v, name, actor_kind AS ak,
-               actor_id::text AS aid, actor_role AS role, request_id AS rid,
-               (extract(epoch FROM occurred_at) * 1000000)::bigint::text AS us, payload::text AS payload,
-               encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash
+        SELECT ${STORED_CONTENT}, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash
         FROM events
         WHERE tenant_id = ${tenantId}
           ${after ? sql`AND (stream_type, stream_id, stream_version) > (${after.t}, ${after.id}, ${after.v})` : sql``}
@@ -148,21 +136,11 @@ export async function verifyAudit(
             message: `${e.t}/${e.id} v${e.v} does not link to the event before it`,
           });
         }
-        const digest = bodyDigest({
-          actorKind: e.ak,
-          actorId: e.aid,
-          actorRole: e.role,
-          requestId: e.rid,
-          payloadText: e.payload,
-        });
-        const computed = chainHash(e.prev === null ? null : Buffer.from(e.prev, 'hex'), digest, {
-          tenantId,
-          streamType: e.t,
-          streamId: e.id,
-          streamVersion: e.v,
-          name: e.name,
-          occurredAtUs: e.us,
-        }).toString('hex');
+        const computed = chainHash(
+          e.prev === null ? null : Buffer.from(e.prev, 'hex'),
+          storedDigest(e),
+          storedHeader(tenantId, e),
+        ).toString('hex');
         if (computed !== e.hash) {
           report({
             kind: 'event-hash',
