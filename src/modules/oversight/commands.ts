@@ -23,7 +23,13 @@ import {
   type VersionPeriod,
 } from './domain/in-force.js';
 import type { PowerItem, PowerList, PowerListVersion } from './domain/types.js';
-import { validatePowerItem, validatePowerList, type ListIssue, type UnitFacts } from './domain/validate.js';
+import {
+  validateItems,
+  validatePowerItem,
+  validatePowerList,
+  type ListIssue,
+  type UnitFacts,
+} from './domain/validate.js';
 import * as store from './store.js';
 
 export const POWER_LIST_STREAM = 'powerList';
@@ -358,19 +364,7 @@ export function createOversightService(deps: { db: Database; clock: Clock; org: 
   ): Promise<store.Draft> {
     if (input.items) {
       const units = await unitFacts(actor.tenantId);
-      const issues: ListIssue[] = [];
-      const seen = new Set<string>();
-      input.items.forEach((item, i) => {
-        if (seen.has(item.code)) {
-          issues.push({
-            field: `items.${i}.code`,
-            code: 'DUPLICATE_CODE',
-            message: `code ${item.code} is used twice`,
-          });
-        }
-        seen.add(item.code);
-        issues.push(...validatePowerItem(item, units, `items.${i}`));
-      });
+      const issues = validateItems(input.items, units);
       if (issues.length > 0) throw invalid(400, issues);
     }
     return changeDraft(actor, input.revision, (draft) => {

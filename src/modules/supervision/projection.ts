@@ -21,6 +21,7 @@ import {
 import { RULE_KINDS } from './domain/registry.js';
 import type { ActorAction, RuleKind, SupervisedEvent } from './domain/types.js';
 import * as store from './store.js';
+import * as watchStore from './watch-store.js';
 import type { Card, Notification } from './types.js';
 
 export const SUPERVISION_PROJECTION = 'supervision.cards';
@@ -136,7 +137,7 @@ export function createSupervisionProjection(kinds: readonly RuleKind[] = RULE_KI
 
       const cards: Card[] = [];
       // The last plan of each watch in the batch wins.
-      const watches = new Map<string, store.WatchRow>();
+      const watches = new Map<string, watchStore.WatchRow>();
       for (const e of events) {
         if (applicableKinds(kinds, e, overrides).length > 0) {
           const result = runEvent(kinds, e, ctx);
@@ -165,7 +166,7 @@ export function createSupervisionProjection(kinds: readonly RuleKind[] = RULE_KI
         }
       }
       await store.insertActorActions(tx, tenantId, actions.map(actionRow));
-      await store.applyWatches(tx, tenantId, [...watches.values()]);
+      await watchStore.applyWatches(tx, tenantId, [...watches.values()]);
       await raiseCards(tx, tenantId, cards, last);
     },
   };

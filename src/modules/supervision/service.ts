@@ -27,6 +27,8 @@ import type { Severity } from './domain/types.js';
 import { fire } from './domain/engine.js';
 import { cardEvent, newCard, raiseCards, recipientsOf } from './projection.js';
 import * as store from './store.js';
+import * as watchStore from './watch-store.js';
+import * as accountabilityStore from './accountability-store.js';
 import type { Accountability, AccountabilityOutcome, Card, CardReview } from './types.js';
 
 export interface SupervisionDeps {
@@ -159,7 +161,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
       const calendar = await deps.calendars.forTenant(tenantId);
       const overrides = await store.loadOverrides(db.sql, tenantId);
       return db.transaction(async (tx) => {
-        const watches = await store.lockDueWatches(tx, tenantId, now, limit);
+        const watches = await watchStore.lockDueWatches(tx, tenantId, now, limit);
         const raised: Card[] = [];
         for (const w of watches) {
           const kind = ruleKind(w.ruleId);
@@ -172,7 +174,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
           const f = fire(kind.id, draft, config, w.powerItemCode, now, calendar);
           raised.push(newCard(f, w.seq, w.eventName, null));
         }
-        await store.markWatchesFired(tx, tenantId, watches, now);
+        await watchStore.markWatchesFired(tx, tenantId, watches, now);
         const fired = (await raiseCards(tx, tenantId, raised, now)).length;
 
         const due = await store.lockOverdueYellow(tx, tenantId, now, limit);
@@ -297,7 +299,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
         version: 1,
       };
       await db.transaction(async (tx) => {
-        await store.insertAccountability(tx, actor.tenantId, record);
+        await accountabilityStore.insertAccountability(tx, actor.tenantId, record);
         await appendEvents(tx, actor, now, [accEvent(record, 'supervision.accountability.recorded')]);
       });
       return record;
@@ -318,7 +320,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
       await checkCards(actor.tenantId, input.cardIds);
       const now = clock.now();
       return db.transaction(async (tx) => {
-        const current = await store.findAccountability(tx, actor.tenantId, id);
+        const current = await accountabilityStore.findAccountability(tx, actor.tenantId, id);
         if (!current) throw errors.notFound('accountability record');
         if (current.version !== input.version) throw errors.versionConflict(input.version, current.version);
         if (current.withdrawnAt !== null) {
@@ -333,7 +335,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
           withdrawnAt: input.withdrawn ? now : null,
           version: current.version + 1,
         };
-        if (!(await store.updateAccountability(tx, actor.tenantId, next, current.version))) {
+        if (!(await accountabilityStore.updateAccountability(tx, actor.tenantId, next, current.version))) {
           throw errors.versionConflict(input.version, current.version + 1);
         }
         const name = input.withdrawn
@@ -345,17 +347,21 @@ export function createSupervisionService(deps: SupervisionDeps) {
     },
 
     findAccountability: async (tenantId: number, id: string) => {
-      const a = await store.findAccountability(db.sql, tenantId, id);
+      const a = await accountabilityStore.findAccountability(db.sql, tenantId, id);
       if (!a) throw errors.notFound('accountability record');
       return a;
     },
-    listAccountability: (tenantId: number, filter: Parameters<typeof store.listAccountability>[2]) =>
-      store.listAccountability(db.sql, tenantId, filter),
+    listAccountability: (
+      tenantId: number,
+      filter: Parameters<typeof accountabilityStore.listAccountability>[2],
+    ) => accountabilityStore.listAccountability(db.sql, tenantId, filter),
 
     // ----------------------------------------------------------------------------------------- grading
 
     async gradingScheme(tenantId: number): Promise<{ scheme: GradingScheme; version: number }> {
-      return (await store.readGrading(db.sql, tenantId)) ?? { scheme: DEFAULT_GRADING, version: 0 };
+      return (
+        (await accountabilityStore.readGrading(db.sql, tenantId)) ?? { scheme: DEFAULT_GRADING, version: 0 }
+      );
     },
 
     async configureGrading(actor: Actor, input: GradingScheme & { version: number }): Promise<number> {
@@ -376,7 +382,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
       if (first) throw errors.validation(first.field, first.message, { problems });
       const now = clock.now();
       return db.transaction(async (tx) => {
-        const version = await store.saveGrading(tx, actor.tenantId, scheme, expected);
+        const version = await accountabilityStore.saveGrading(tx, actor.tenantId, scheme, expected);
         if (version === null) {
           throw errors.conflict('VERSION_CONFLICT', 'the scheme changed; reload and retry', 'version');
         }
@@ -405,7 +411,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
       const to = local(q.year + (q.firstMonth === 9 ? 1 : 0), (q.firstMonth + 3) % 12);
       const now = clock.now();
       const { scheme, version } = await service.gradingScheme(tenantId);
-      const facts = await store.gradingFacts(
+      const facts = await accountabilityStore.gradingFacts(
         db.sql,
         tenantId,
         from,

@@ -44,7 +44,8 @@ export function setEventChaining(on: boolean): void {
 /**
  * Appends events in the caller's transaction, so they commit or vanish with the change they describe.
  * Each record's events get consecutive stream versions and join the record's hash chain: the current head
- * of every record in the batch is read first (one statement), the hashes are computed here, and one
+ * of every record in the batch is read first (one statement; none for records marked `newRecord`), the
+ * hashes are computed here, and one
  * set-based statement inserts the batch. A concurrent writer on the same record fails on the unique
  * (stream, version) key instead of interleaving or forking the chain.
  */

@@ -192,13 +192,14 @@ export function validatePowerItem(
 }
 
 /** Every problem of a whole list: each item's, duplicate codes, and the case-loop mark. */
-export function validatePowerList(list: PowerList, units: ReadonlyMap<string, UnitFacts>): ListIssue[] {
+/** Each item on its own, and no code used twice (a draft's items, or a whole list's). */
+export function validateItems(
+  items: readonly PowerItem[],
+  units: ReadonlyMap<string, UnitFacts>,
+): ListIssue[] {
   const issues: ListIssue[] = [];
-  if (list.items.length === 0) {
-    issues.push({ field: 'items', code: 'REQUIRED', message: 'a power list has at least one item' });
-  }
   const seen = new Set<string>();
-  list.items.forEach((item, i) => {
+  items.forEach((item, i) => {
     if (seen.has(item.code)) {
       issues.push({
         field: `items.${i}.code`,
@@ -209,6 +210,16 @@ export function validatePowerList(list: PowerList, units: ReadonlyMap<string, Un
     seen.add(item.code);
     issues.push(...validatePowerItem(item, units, `items.${i}`));
   });
+  return issues;
+}
+
+export function validatePowerList(list: PowerList, units: ReadonlyMap<string, UnitFacts>): ListIssue[] {
+  const issues: ListIssue[] = [];
+  if (list.items.length === 0) {
+    issues.push({ field: 'items', code: 'REQUIRED', message: 'a power list has at least one item' });
+  }
+  issues.push(...validateItems(list.items, units));
+  const seen = new Set(list.items.map((item) => item.code));
   if (list.caseLoopItemCode !== null && !seen.has(list.caseLoopItemCode)) {
     issues.push({
       field: 'caseLoopItemCode',
