@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: runs every *.test.ts with node's test runner, on embedded PGlite and, when TEST_DATABASE_URL is
-// set, once more on PostgreSQL for the tests that touch a database (files named *.db.test.ts).
+// set, once more on PostgreSQL for the tests that touch a database (files named *.db.test.ts). Browser tests
+// (*.browser.test.ts) run once, on PGlite, against a fresh build of the web app.
 // Usage: npm test [-- <path filter> …]   e.g. npm test -- src/platform/auth
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -45,6 +46,26 @@ function run(label, files, env) {
       resolve({ pass: num(/ℹ pass (\d+)/g), fail: num(/ℹ fail (\d+)/g), code: code ?? 1 });
     });
   });
+}
+
+// Browser tests drive the built web app: build it once, before any test starts.
+if (all.some((f) => f.endsWith('.browser.test.ts'))) {
+  console.log('\n=== building the web app for the browser tests ===');
+  const code = await new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+    child.on('close', resolve);
+  });
+  if (code !== 0) {
+    console.error('the web app did not build');
+    process.exit(1);
+  }
 }
 
 const results = [await run('PGlite', all, { TEST_DB_ENGINE: 'pglite' })];

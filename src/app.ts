@@ -32,6 +32,8 @@ import {
   type Projector,
 } from './platform/events/index.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
+import { webConfigRoutes } from './platform/http/web-config.js';
+import { isWebAppPath, registerWebApp, sendIndex } from './platform/http/web-app.js';
 import { LOG_REDACT } from './platform/http/log-redaction.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -83,6 +85,10 @@ export interface AppDeps {
   auditSigner: AuditSigner;
   /** Outbound HTTP for webhooks (tests pass a fake that records the calls). */
   fetch?: typeof fetch;
+  /** The built web app (dist/web); served at / when it holds an index.html. */
+  webRoot?: string;
+  /** The optional online base map the web app draws under the district's layers. */
+  mapTiles?: Config['mapTiles'];
 }
 
 declare module 'fastify' {
@@ -130,7 +136,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('x-content-type-options', 'nosniff');
   });
 
-  installErrorHandling(app);
+  let webAppServed = false;
+  installErrorHandling(app, {
+    webAppFallback: (request, reply) =>
+      webAppServed && isWebAppPath(request) ? sendIndex(reply) : undefined,
+  });
   await app.register(cookie);
   await registerOpenApi(app, deps.version);
 
@@ -146,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     !code || code === deps.defaultTenant.code ? deps.defaultTenant : findTenantByCode(deps.db.sql, code);
 
   await app.register(healthRoutes, { db: deps.db });
+  await app.register(webConfigRoutes, { defaultTenant: deps.defaultTenant, mapTiles: deps.mapTiles ?? null });
   const audit = createAuditService({ db: deps.db, clock: deps.clock, signer: deps.auditSigner });
   app.decorate('audit', audit);
   app.addHook('onClose', () => audit.stop());
@@ -153,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, {
     auth,
     cookieSecure: deps.config.cookieSecure,
+    clock: deps.clock,
     resolveTenant: async (code) => (await resolveTenant(code))?.id ?? null,
   });
 
@@ -225,6 +237,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     visibility,
     viewerOf: async (request) => cases.viewer(principalOf(request)),
   });
+
+  if (deps.webRoot) webAppServed = await registerWebApp(app, deps.webRoot);
 
   await app.ready();
   return app;

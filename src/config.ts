@@ -31,6 +31,12 @@ export interface Config {
   auditKeyFile: string | null;
   /** How often a checkpoint of the tamper-evident record is signed (AUDIT_CHECKPOINT_INTERVAL_MS). */
   auditCheckpointIntervalMs: number;
+  /**
+   * An optional online base map for the web app's maps (MAP_TILES_URL, an XYZ raster template with {z}/{x}/{y})
+   * and the coordinate system its tiles are drawn in (MAP_TILES_CRS: gcj02 for AMap/Tencent, wgs84 for
+   * OpenStreetMap/Tianditu); without it the maps draw only the district's own layers (offline).
+   */
+  mapTiles: { url: string; crs: 'wgs84' | 'gcj02'; attribution: string } | null;
   /** Demo traffic on `start`: days of history seeded into an empty demo tenant, then live reports a day. */
   simulation: { enabled: boolean; days: number; perDay: number; livePerDay: number };
 }
@@ -106,6 +112,17 @@ class Reader {
   }
 }
 
+function mapTiles(r: Reader): Config['mapTiles'] {
+  const url = r.optionalString('MAP_TILES_URL', (v) =>
+    /^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/.test(v)
+      ? null
+      : 'must be an http(s) URL template with {z}, {x} and {y}',
+  );
+  const crs = r.oneOf('MAP_TILES_CRS', ['wgs84', 'gcj02'] as const, 'gcj02');
+  const attribution = r.string('MAP_TILES_ATTRIBUTION', '');
+  return url ? { url, crs, attribution } : null;
+}
+
 function checkDatabaseUrl(value: string): string | null {
   try {
     const url = new URL(value);
@@ -151,6 +168,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     schedulerIntervalMs: r.integer('SCHEDULER_INTERVAL_MS', 5_000, 200, 3_600_000),
     auditKeyFile: r.optionalString('CHENGZHI_AUDIT_KEY_FILE', () => null),
     auditCheckpointIntervalMs: r.integer('AUDIT_CHECKPOINT_INTERVAL_MS', 60_000, 1_000, 86_400_000),
+    mapTiles: mapTiles(r),
     simulation: {
       enabled: r.boolean('CHENGZHI_SIMULATE', true),
       days: r.integer('CHENGZHI_SIM_DAYS', 30, 0, 3650),

@@ -18,6 +18,7 @@ import {
 } from './cli/geo-import.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirLockedError, MigrationError } from './platform/db/index.js';
+import { fromPackageRoot } from './platform/paths.js';
 import {
   openRuntime,
   packageVersion,
@@ -78,6 +79,8 @@ async function serve(
     defaultTenant: tenant,
     version: rt.version,
     filesDir: path.join(rt.config.dataDir, 'files'),
+    webRoot: fromPackageRoot('dist', 'web'),
+    mapTiles: rt.config.mapTiles,
   });
 
   let closing = false;

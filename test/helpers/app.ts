@@ -39,7 +39,14 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { now?: string; loggerInstance?: FastifyBaseLogger; demo?: boolean; fetch?: typeof fetch } = {},
+  options: {
+    now?: string;
+    loggerInstance?: FastifyBaseLogger;
+    demo?: boolean;
+    fetch?: typeof fetch;
+    /** Serve the built web app (browser tests). */
+    webRoot?: string;
+  } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb();
   // Evidence files of this app only, removed on close.
@@ -77,6 +84,7 @@ export async function createTestApp(
       version: 'test',
       filesDir,
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
       ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     });
   } catch (error) {

@@ -32,6 +32,8 @@ import { settingsProblem } from './domain/settings.js';
 
 const tags = ['cases'];
 const Params = Type.Object({ ref: CaseRef });
+/** The command-center map draws every open case; beyond this the district needs tiles, not a list. */
+const MAP_POINTS_MAX = 200_000;
 const strict = { additionalProperties: false } as const;
 const Note = Type.String({ maxLength: 500 });
 
@@ -241,6 +243,50 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ cases: CasesService }> = as
       },
     },
     async (request) => cases.counts(await cases.viewer(principalOf(request))),
+  );
+
+  app.get(
+    '/api/cases/map',
+    {
+      config: { access: { roles: READERS } },
+      schema: {
+        tags,
+        summary: 'Open cases within your data scope as map points (wgs84, columns; newest first)',
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAP_POINTS_MAX })) },
+          strict,
+        ),
+        response: withErrors({
+          200: Type.Object({
+            count: Type.Integer(),
+            truncated: Type.Boolean({ description: 'more open cases exist than were sent' }),
+            ids: Type.Array(Type.String()),
+            caseNos: Type.Array(Type.String()),
+            lng: Type.Array(Type.Number()),
+            lat: Type.Array(Type.Number()),
+            warning: Type.Array(Type.Integer({ description: '0 none, 1 prompt, 2 yellow, 3 red' })),
+            stage: Type.Array(Type.String()),
+          }),
+        }),
+      },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? MAP_POINTS_MAX;
+      // One more than asked tells whether the answer is cut short.
+      const points = await cases.mapPoints(await cases.viewer(principalOf(request)), limit + 1);
+      const truncated = points.ids.length > limit;
+      const cut = <T>(xs: T[]) => (truncated ? xs.slice(0, limit) : xs);
+      return {
+        count: Math.min(points.ids.length, limit),
+        truncated,
+        ids: cut(points.ids),
+        caseNos: cut(points.caseNos),
+        lng: cut(points.lng),
+        lat: cut(points.lat),
+        warning: cut(points.warning),
+        stage: cut(points.stage),
+      };
+    },
   );
 
   app.get(

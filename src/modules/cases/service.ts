@@ -82,6 +82,16 @@ export function createCasesService(deps: CasesDeps) {
     );
   }
 
+  /** Open cases in the viewer's scope as map points (wgs84), newest first, at most `max`. */
+  async function mapPoints(v: Viewer, max: number) {
+    return lists.openCasePoints(
+      deps.db.sql,
+      v.principal.actor.tenantId,
+      lists.scopeCondition(v.scope, { reportedBy: v.principal.account.id }),
+      max,
+    );
+  }
+
   /** Open cases near a point (public "me too"), nearest first. */
   async function nearby(
     tenantId: number,
@@ -128,6 +138,7 @@ export function createCasesService(deps: CasesDeps) {
     history,
     list,
     counts,
+    mapPoints,
     nearby,
     timeZone: async (tenantId: number) => (await contexts.get(tenantId)).calendar.definition.timeZone,
     scheduler,

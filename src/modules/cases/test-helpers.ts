@@ -37,7 +37,7 @@ export interface CaseTestApp extends TestApp {
 }
 
 export async function createCaseTestApp(
-  options: { now?: string; fetch?: typeof fetch } = {},
+  options: { now?: string; fetch?: typeof fetch; webRoot?: string } = {},
 ): Promise<CaseTestApp> {
   const t = await createTestApp(options);
   const ctx = { db: t.testDb.db, tenant: t.tenant, now: t.clock.now(), log: () => undefined };

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors } from '../http/app-error.js';
@@ -11,6 +12,7 @@ export interface AuthRouteOptions {
   auth: AuthCommands;
   resolveTenant(code: string | undefined): Promise<number | null>;
   cookieSecure: boolean;
+  clock: Clock;
 }
 
 const RoleSchema = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
@@ -96,7 +98,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
         sameSite: 'lax',
         secure: opts.cookieSecure,
         path: '/',
-        expires: result.expiresAt,
+        // Relative, so a browser whose clock is off still keeps the cookie as long as the server keeps the session.
+        maxAge: Math.max(0, Math.floor((result.expiresAt.getTime() - opts.clock.now().getTime()) / 1000)),
       });
       return {
         account: presentAccount(result.account),

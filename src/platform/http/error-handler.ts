@@ -124,13 +124,21 @@ export function sendError(
   });
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(
+  app: FastifyInstance,
+  options: {
+    /** Answers page URLs of the web app (client-side routes) instead of a JSON 404, when it is served. */
+    webAppFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+  } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
-      request,
-      reply,
-      new AppError(404, 'ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
-    ),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      options.webAppFallback?.(request, reply) ??
+      sendError(
+        request,
+        reply,
+        new AppError(404, 'ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+      ),
   );
 }

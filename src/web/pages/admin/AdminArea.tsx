@@ -1,0 +1,4 @@
+// Placeholder until this area is built.
+export default function AdminArea() {
+  return <main id="main">AdminArea</main>;
+}

@@ -1,0 +1,4 @@
+// Placeholder until this area is built.
+export default function CitizenPortal() {
+  return <main id="main">CitizenPortal</main>;
+}
