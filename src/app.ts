@@ -42,7 +42,7 @@ import { calendarRoutes, createCalendarService } from './modules/calendar/index.
 import { createGeoService, geoRoutes } from './modules/geo/index.js';
 import { createDispatchService, dispatchRoutes } from './modules/dispatch/index.js';
 import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.js';
-import { createOrgService, orgRoutes } from './modules/org/index.js';
+import { createOrgService, orgRoutes, positionRoutes } from './modules/org/index.js';
 import { createOversightService, oversightRoutes } from './modules/oversight/index.js';
 import { createTaxonomyService, taxonomyRoutes } from './modules/taxonomy/index.js';
 import {
@@ -175,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(geoRoutes, { geo, resolveTenant });
   const org = createOrgService({ db: deps.db, clock: deps.clock });
   await app.register(orgRoutes, { org });
+  await app.register(positionRoutes, { org, db: deps.db, clock: deps.clock });
   const oversight = createOversightService({ db: deps.db, clock: deps.clock, org });
   await app.register(oversightRoutes, { oversight, org, resolveTenant });
   const taxonomyService = createTaxonomyService({ db: deps.db, clock: deps.clock });

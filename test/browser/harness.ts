@@ -3,7 +3,7 @@
  * app, driven by Debian's Chromium through playwright-core. `npm test` builds the web app first when browser
  * tests are selected. Screenshots go to artifacts/screenshots/ (kept by CI as artifacts).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCaseTestApp, DEMO_PASSWORD, type CaseTestApp } from '../../src/modules/cases/test-helpers.js';
@@ -11,7 +11,7 @@ import { fromPackageRoot } from '../../src/platform/paths.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The built web app; WEB_ROOT points elsewhere when several builds are tested side by side. */
-export const WEB_ROOT = process.env.WEB_ROOT ?? fromPackageRoot('dist', 'web');
+export const WEB_ROOT = path.resolve(process.env.WEB_ROOT ?? fromPackageRoot('dist', 'web'));
 export const SCREENSHOT_DIR = fromPackageRoot('artifacts', 'screenshots');
 export { DEMO_PASSWORD };
 
@@ -28,9 +28,14 @@ export interface BrowserApp {
 export const BROWSER_TEST_NOW = '2025-10-09T02:00:00Z';
 
 export async function startBrowserApp(options: { now?: string } = {}): Promise<BrowserApp> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `no Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`,
+    );
+  }
   const t = await createCaseTestApp({
     now: options.now ?? BROWSER_TEST_NOW,
-    webRoot: fromPackageRoot('dist', 'web'),
+    webRoot: WEB_ROOT,
   });
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   let browser: Browser;
@@ -54,6 +59,7 @@ export async function startBrowserApp(options: { now?: string } = {}): Promise<B
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
         viewport: { width: 1440, height: 900 },
+        reducedMotion: 'reduce',
         ...opts,
       });
       contexts.push(ctx);
@@ -69,11 +75,16 @@ export async function startBrowserApp(options: { now?: string } = {}): Promise<B
 
 /** Signs in through the login page as a demo account and waits for its home page. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitSignIn(page, username, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Fills and sends the sign-in form without waiting for where it leads. */
+export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -92,6 +103,7 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  await page.waitForLoadState('networkidle');
   await page.addScriptTag({ path: fromPackageRoot('node_modules', 'axe-core', 'axe.min.js') });
   // A string, not a function: this file is compiled for Node, without the DOM types.
   const result = await page.evaluate<{

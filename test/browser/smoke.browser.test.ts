@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from './harness.js';
+import { TEST_PASSWORD } from '../helpers/app.js';
+import {
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  submitSignIn,
+  startBrowserApp,
+  type BrowserApp,
+} from './harness.js';
 
 describe('the web app in Chromium', () => {
   let b: BrowserApp;
@@ -23,6 +31,20 @@ describe('the web app in Chromium', () => {
     await page.getByTitle('English').click();
     await page.getByText('Dispatcher', { exact: false }).first().waitFor();
     assert.equal(await page.evaluate('document.documentElement.lang'), 'en');
+  });
+
+  it('makes a one-time password be replaced before anything else', async () => {
+    await b.t.createUser('newcomer', ['dispatcher'], { mustChangePassword: true });
+    const page = await (await b.newContext()).newPage();
+    await submitSignIn(page, 'newcomer', TEST_PASSWORD);
+    await page.getByLabel('新密码', { exact: true }).fill('a-fresh-long-passphrase');
+    await page.getByLabel('再次输入新密码').fill('a-fresh-long-passphrase');
+    await page.getByRole('button', { name: '修改密码并进入' }).click();
+    await page.waitForURL(/\/console\/work/);
+    // The new password is the one that works now.
+    const again = await (await b.newContext()).newPage();
+    await signIn(again, 'newcomer', 'a-fresh-long-passphrase');
+    assert.match(again.url(), /\/console\/work/);
   });
 
   it('answers an unknown page URL with the app and an unknown API path with JSON', async () => {

@@ -26,18 +26,11 @@ export const CASE_READERS: readonly Role[] = [
   'integration',
 ];
 
-/** Roles that see every case of the tenant even without a staff record (machines and the leadership). */
-const TENANT_WIDE: readonly Role[] = ['admin', 'integration', 'leader', 'head', 'monitor'];
 /** Roles that need the reporter's name and phone (受理 and 回访, dispatching back to the caller). */
 const SEE_REPORTER: readonly Role[] = ['admin', 'operator', 'shiftLead', 'dispatcher'];
 
-const NO_SCOPE: DataScope = { all: false, regionCodes: [], unitCodes: [] };
-
 export async function viewerOf(org: OrgService, principal: Principal): Promise<Viewer> {
-  const staff = await org.findStaff(principal.actor.tenantId, principal.account.id);
-  if (staff) return { principal, scope: staff.scope };
-  const wide = principal.account.roles.some((r) => TENANT_WIDE.includes(r));
-  return { principal, scope: wide ? { all: true, regionCodes: [], unitCodes: [] } : NO_SCOPE };
+  return { principal, scope: await org.scopeOf(principal.actor.tenantId, principal.account) };
 }
 
 export function canSee(viewer: Viewer, c: CaseRecord): boolean {

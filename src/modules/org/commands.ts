@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/index.js';
 import { appendEvents } from '../../platform/events/index.js';
 import { errors } from '../../platform/http/app-error.js';
 import { wouldCreateCycle } from './domain/unit-tree.js';
+import { fallbackScope } from './domain/scope.js';
 import * as store from './store.js';
 import type { Beat, DataScope, DutyShift, StaffMember, Unit } from './types.js';
 
@@ -243,6 +244,12 @@ export function createOrgService(deps: { db: Database; clock: Clock }) {
     listStaff: (tenantId: number, filter: Parameters<typeof store.listStaff>[2]) =>
       store.listStaff(db.sql, tenantId, filter),
     findStaff: (tenantId: number, accountId: number) => store.findStaff(db.sql, tenantId, accountId),
+    /** The data scope of an account: its staff record's, else tenant-wide for the leadership and machines. */
+    scopeOf: async (
+      tenantId: number,
+      account: { id: number; roles: readonly string[] },
+    ): Promise<DataScope> =>
+      (await store.findStaff(db.sql, tenantId, account.id))?.scope ?? fallbackScope(account.roles),
     listBeats: (tenantId: number, inspectorAccountId?: number) =>
       store.listBeats(db.sql, tenantId, inspectorAccountId),
     onDuty: (tenantId: number, unitCode: string, at: Date) => store.shiftsAt(db.sql, tenantId, unitCode, at),

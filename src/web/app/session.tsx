@@ -20,6 +20,26 @@ interface SessionState {
 }
 
 const SessionContext = createContext<SessionState | null>(null);
+const REMEMBERED = 'cz.account';
+
+/** The last signed-in account (names and roles only; the session itself is the httpOnly cookie). */
+function remember(account: Account | null): void {
+  try {
+    if (account) localStorage.setItem(REMEMBERED, JSON.stringify(account));
+    else localStorage.removeItem(REMEMBERED);
+  } catch {
+    // storage blocked: offline start falls back to the sign-in page
+  }
+}
+
+function remembered(): Account | null {
+  try {
+    const text = localStorage.getItem(REMEMBERED);
+    return text ? (JSON.parse(text) as Account) : null;
+  } catch {
+    return null;
+  }
+}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<Account | null>(null);
@@ -30,14 +50,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const res = await api.GET('/api/auth/session');
       if (res.response.status === 401) {
         setCsrfToken(null);
+        remember(null);
         setAccount(null);
         return;
       }
       const s = unwrap(res);
       setCsrfToken(s.csrfToken);
+      remember(s.account);
       setAccount(s.account);
     } catch {
-      setAccount(null);
+      // No answer (offline, server down) is not a sign-out: an inspector opening the app in a basement still
+      // reaches the outbox. Writes wait for the next successful check, which brings a fresh CSRF token.
+      setAccount(remembered());
     } finally {
       setLoading(false);
     }
@@ -45,11 +69,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh();
+    const again = () => void refresh();
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string) => {
     const s = unwrap(await api.POST('/api/auth/login', { body: { username, password } }));
     setCsrfToken(s.csrfToken);
+    remember(s.account);
     setAccount(s.account);
     return s.account;
   }, []);
@@ -57,6 +85,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     await api.POST('/api/auth/logout');
     setCsrfToken(null);
+    remember(null);
     setAccount(null);
   }, []);
 

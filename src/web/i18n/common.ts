@@ -52,6 +52,10 @@ const zh = {
     changePassword: '首次登录请修改密码',
     newPassword: '新密码',
     currentPassword: '当前密码',
+    confirmPassword: '再次输入新密码',
+    mismatch: '两次输入的新密码不一致',
+    passwordRule: '至少 12 个字符，不含用户名',
+    changeSubmit: '修改密码并进入',
   },
   roles: {
     inspector: '监督员',
@@ -182,6 +186,10 @@ const en = {
     changePassword: 'Please change your one-time password',
     newPassword: 'New password',
     currentPassword: 'Current password',
+    confirmPassword: 'New password again',
+    mismatch: 'The two new passwords differ',
+    passwordRule: 'At least 12 characters, not containing the username',
+    changeSubmit: 'Change password and continue',
   },
   roles: {
     inspector: 'Inspector',

@@ -4,12 +4,16 @@
 const SHELL = 'cz-shell-v1';
 const ASSETS = 'cz-assets-v1';
 
+// At install: the shell, and the scripts the inspector app needs (precache.json, written by the build), so the
+// app opens offline after a single visit.
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches
-      .open(SHELL)
-      .then((c) => c.addAll(['/', '/manifest.webmanifest', '/icon.svg']))
-      .then(() => self.skipWaiting()),
+    Promise.all([
+      caches.open(SHELL).then((c) => c.addAll(['/', '/manifest.webmanifest', '/icon.svg'])),
+      fetch('/precache.json', { cache: 'no-cache' })
+        .then((res) => (res.ok ? res.json() : []))
+        .then((files) => caches.open(ASSETS).then((c) => c.addAll(files))),
+    ]).then(() => self.skipWaiting()),
   );
 });
 

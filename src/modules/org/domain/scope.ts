@@ -14,3 +14,11 @@ export function inScope(
   const region = record.regionCode;
   return region !== null && scope.regionCodes.some((code) => region.startsWith(code));
 }
+
+/** Roles that see the whole tenant even without a staff record (machines and the leadership). */
+const TENANT_WIDE: readonly string[] = ['admin', 'integration', 'leader', 'head', 'monitor'];
+
+/** The scope of an account without a staff record. */
+export function fallbackScope(roles: readonly string[]): DataScope {
+  return { all: roles.some((r) => TENANT_WIDE.includes(r)), regionCodes: [], unitCodes: [] };
+}

@@ -1,0 +1,7 @@
+import { api, unwrap } from '../../../api/client';
+import { useLoad } from '../useLoad';
+import type { Unit } from './types';
+
+export function useUnits() {
+  return useLoad<Unit[]>(async () => unwrap(await api.GET('/api/org/units')).items, []);
+}
