@@ -60,8 +60,9 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{
       const tenantId = principal.actor.tenantId;
       const now = clock.now();
       const at = request.body.at ? new Date(request.body.at) : now;
-      if (at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS)
-        {throw errors.validation('at', 'lies in the future');}
+      if (at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
+        throw errors.validation('at', 'lies in the future');
+      }
       const [lng, lat] = convertPosition(
         [request.body.lng, request.body.lat],
         request.body.crs ?? 'wgs84',
