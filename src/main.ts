@@ -25,6 +25,7 @@ import {
   pendingMigrations,
   prepareDatabase,
   printAdminBanner,
+  printDemoBanner,
   seedTenant,
   DISTRICT,
   type Runtime,
@@ -218,8 +219,9 @@ program
   .action(async (options: { port?: number }) => {
     await withRuntime(async (rt) => {
       const { tenant, admin } = await prepareDatabase(rt);
-      await seedTenant(rt, tenant, rt.config.demo);
+      const seeded = await seedTenant(rt, tenant, rt.config.demo);
       printAdminBanner(admin);
+      printDemoBanner(seeded, options.port ?? rt.config.port);
       await serve(rt, { ...options, simulate: rt.config.demo && rt.config.simulation.enabled });
     }, true);
   });

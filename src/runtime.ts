@@ -18,6 +18,7 @@ import { fromPackageRoot } from './platform/paths.js';
 import { ensureAdmin, ensureTenant, type AdminBootstrap } from './platform/tenancy/bootstrap.js';
 import { runSeeders } from './platform/tenancy/seeds.js';
 import { SEEDERS } from './seeders.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.js';
 import { loadOrCreateAuditSigner, type AuditSigner } from './platform/audit/index.js';
 
 export const DISTRICT = { code: '330102', name: '杭州市上城区' } as const;
@@ -93,6 +94,24 @@ export function printAdminBanner(admin: AdminBootstrap): void {
       `   username: ${admin.username}`,
       `   one-time password: ${admin.oneTimePassword}`,
       ' It is shown only now and must be changed at first login.',
+      '================================================================',
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+/** After the demo accounts were created (first start): who a newcomer can sign in as, and where. */
+export function printDemoBanner(seeded: readonly string[], port: number): void {
+  if (!seeded.includes('demo.accounts')) return;
+  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.username.length));
+  process.stdout.write(
+    [
+      '',
+      '================================================================',
+      ` Chengzhi demo: sign in at http://127.0.0.1:${port}/login`,
+      ` every demo account has the password ${DEMO_PASSWORD}`,
+      ...DEMO_ACCOUNTS.map((a) => `   ${a.username.padEnd(width)}  ${a.roles.join(', ')}`),
+      ` citizens: http://127.0.0.1:${port}/  inspectors' phone app: /m`,
       '================================================================',
       '',
     ].join('\n') + '\n',

@@ -91,6 +91,9 @@ describe('the chengzhi command line', () => {
 
     const first = cli(['start'], env);
     await waitReady(base, first);
+    // A newcomer is told where to sign in and as whom.
+    assert.match(first.output(), new RegExp(`sign in at http://127\\.0\\.0\\.1:${port}/login`));
+    assert.match(first.output(), /password chengzhi-demo-2025[\s\S]*dispatcher/);
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -19,6 +19,10 @@ export interface CaseFilter {
   reportedFrom?: Date;
   reportedTo?: Date;
   q?: string;
+  /** A request waiting for a decision: any, or one kind (延期 / 挂账 / 申诉). */
+  pending?: 'any' | 'extension' | 'hold' | 'appeal';
+  /** Pressed (督办) at least once. */
+  pressed?: boolean;
 }
 
 export type CaseSort = 'deadline' | '-reportedAt' | 'reportedAt' | '-updatedAt';
@@ -89,6 +93,9 @@ export async function listCases(
   if (f.minorCode) conds.push(sql`minor_code = ${f.minorCode}`);
   if (f.warning) conds.push(sql`warning = ${f.warning}`);
   if (f.flag) conds.push(sql`${f.flag} = ANY(flags)`);
+  if (f.pending === 'any') conds.push(sql`state->'pendingRequest' <> 'null'::jsonb`);
+  else if (f.pending) conds.push(sql`state->'pendingRequest'->>'kind' = ${f.pending}`);
+  if (f.pressed) conds.push(sql`(state->>'pressCount')::int > 0`);
   if (f.reportedFrom) conds.push(sql`reported_at >= ${f.reportedFrom}`);
   if (f.reportedTo) conds.push(sql`reported_at < ${f.reportedTo}`);
   if (f.q) {
@@ -126,16 +133,26 @@ export async function listCases(
   };
 }
 
-/** Counts per stage within scope (the workbench tabs). */
+/**
+ * Open cases within scope per stage (the workbench tabs), plus `pendingRequests` (延期/挂账/申诉 waiting for a
+ * decision) and `pressed` (督办) across the open stages.
+ */
 export async function countByStage(
   ex: Executor,
   tenantId: number,
   scope: RawBuilder<unknown>,
 ): Promise<Record<string, number>> {
-  const r = await sql<{ stage: string; n: number }>`SELECT stage, count(*)::int AS n FROM cases
+  const r = await sql<{ stage: string; n: number; pending: number; pressed: number }>`
+    SELECT stage, count(*)::int AS n,
+      count(*) FILTER (WHERE state->'pendingRequest' <> 'null'::jsonb)::int AS pending,
+      count(*) FILTER (WHERE (state->>'pressCount')::int > 0)::int AS pressed
+    FROM cases
     WHERE tenant_id = ${tenantId} AND ${scope} AND stage NOT IN ('closed', 'voided', 'merged')
     GROUP BY stage`.execute(ex);
-  return Object.fromEntries(r.rows.map((row) => [row.stage, row.n]));
+  const out: Record<string, number> = Object.fromEntries(r.rows.map((row) => [row.stage, row.n]));
+  out.pendingRequests = r.rows.reduce((n, row) => n + row.pending, 0);
+  out.pressed = r.rows.reduce((n, row) => n + row.pressed, 0);
+  return out;
 }
 
 /** Open cases within a box around a point (the caller measures exact distance). */

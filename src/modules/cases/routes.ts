@@ -187,6 +187,15 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ cases: CasesService }> = as
               Type.Union([Type.Literal('prompt'), Type.Literal('yellow'), Type.Literal('red')]),
             ),
             flag: Type.Optional(Type.String({ maxLength: 20 })),
+            pending: Type.Optional(
+              Type.Union(
+                ['any', 'extension', 'hold', 'appeal'].map((k) => Type.Literal(k)),
+                {
+                  description: 'a request waiting for a decision (延期 / 挂账 / 申诉)',
+                },
+              ),
+            ),
+            pressed: Type.Optional(Type.Boolean({ description: 'pressed (督办) at least once' })),
             q: Type.Optional(Type.String({ maxLength: 100 })),
             sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
@@ -221,6 +230,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ cases: CasesService }> = as
           ...(q.minorCode ? { minorCode: q.minorCode } : {}),
           ...(q.warning ? { warning: q.warning } : {}),
           ...(q.flag ? { flag: q.flag } : {}),
+          ...(q.pending ? { pending: q.pending } : {}),
+          ...(q.pressed ? { pressed: true } : {}),
           ...(q.q ? { q: q.q } : {}),
         },
         sort: q.sort ?? 'deadline',
@@ -238,7 +249,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ cases: CasesService }> = as
       config: { access: { roles: READERS } },
       schema: {
         tags,
-        summary: 'Open cases per stage within your data scope (the workbench tabs)',
+        summary:
+          'Open cases per stage within your data scope (the workbench tabs), plus pendingRequests and pressed',
         response: withErrors({ 200: Type.Record(Type.String(), Type.Integer()) }),
       },
     },

@@ -1100,6 +1100,10 @@ export interface paths {
                     limit?: number;
                     majorCode?: string;
                     minorCode?: string;
+                    /** @description a request waiting for a decision (延期 / 挂账 / 申诉) */
+                    pending?: "any" | "extension" | "hold" | "appeal";
+                    /** @description pressed (督办) at least once */
+                    pressed?: boolean;
                     q?: string;
                     sort?: "deadline" | "reportedAt" | "-reportedAt" | "-updatedAt";
                     /** @description comma-separated stages: verifying, reported, filed, dispatched, returned, handling, held, handled, checked, closed, voided, merged */
@@ -3539,7 +3543,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open cases per stage within your data scope (the workbench tabs) */
+        /** Open cases per stage within your data scope (the workbench tabs), plus pendingRequests and pressed */
         get: {
             parameters: {
                 query?: never;

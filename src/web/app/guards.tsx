@@ -1,13 +1,13 @@
-import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { i18next } from '../i18n';
 import { homeFor, useSession, type Role } from './session';
+import { Loading } from './Loading';
 
 export function PageLoading() {
   return (
     <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
-      <Spin aria-label={i18next.t('status.loading')} />
+      <Loading label={i18next.t('status.loading')} />
     </div>
   );
 }

@@ -20,8 +20,8 @@ export function LiveFeed({
 }) {
   const { t, i18n } = useTranslation('command');
   const stepLabel = (name: string) => {
-    const key = `steps.${stepOf(name)}`;
-    return i18n.exists(`command:${key}`) ? t(key) : t('steps.other');
+    const key = `common:caseEvents.${stepOf(name)}`;
+    return i18n.exists(key) ? t(key) : t('common:caseEvents.other');
   };
   return (
     <section

@@ -1,9 +1,10 @@
 /** The map's place on the page: a spinner until the regions are in, then the lazily loaded map. */
-import { Alert, Spin } from 'antd';
+import { Alert } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import type { CommandData } from './useCommandData';
+import { Loading } from '../../app/Loading';
 
 const CaseMap = lazy(() => import('./map/CaseMap'));
 
@@ -11,7 +12,7 @@ export function MapArea({ data, dark = false }: { data: CommandData; dark?: bool
   const { t } = useTranslation('command');
   const loading = (
     <div style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center' }}>
-      <Spin aria-label={t('map.loading')} />
+      <Loading label={t('map.loading')} />
     </div>
   );
   if (!data.setup) return loading;

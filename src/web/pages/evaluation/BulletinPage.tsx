@@ -7,10 +7,10 @@ import { Alert, App, Button, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, rawFetch } from '../../api/client';
 import { BulletinView } from './BulletinView';
-import { downloadFile } from './download';
+import { downloadFile } from '../../app/download';
 import { PeriodPicker } from './PeriodPicker';
 import { useEvalQuery } from './useEvalQuery';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../app/useLoad';
 import { useSchemes } from './useSchemes';
 
 export default function BulletinPage() {

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadFile } from './download';
+import { downloadFile } from '../../app/download';
 import { apiQuery, type EvalQuery } from './useEvalQuery';
 
 /** The CSV of exactly the rows on screen (the API answers the same query as text/csv, UTF-8 with BOM). */

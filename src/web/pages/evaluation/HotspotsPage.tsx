@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { formatNumber } from '../../i18n/format';
 import { PeriodPicker } from './PeriodPicker';
 import { useEvalQuery } from './useEvalQuery';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../app/useLoad';
 import { useState } from 'react';
 
 export default function HotspotsPage() {

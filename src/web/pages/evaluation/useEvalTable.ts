@@ -2,7 +2,7 @@
 import { api, unwrap } from '../../api/client';
 import type { TableAnswer } from './types';
 import type { EvalQuery } from './useEvalQuery';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../app/useLoad';
 
 export function useEvalTable(kind: 'rankings' | 'indicators', q: EvalQuery) {
   return useLoad<TableAnswer>(async () => {

@@ -1,5 +1,5 @@
 import { api, unwrap } from '../../api/client';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../app/useLoad';
 
 export interface SchemeOption {
   code: string;

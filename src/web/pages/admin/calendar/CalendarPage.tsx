@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { AmendmentForm } from './AmendmentForm';
 
 export default function CalendarPage() {

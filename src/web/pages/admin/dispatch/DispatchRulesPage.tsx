@@ -4,7 +4,7 @@ import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { RuleJsonModal, type Rule } from './RuleJsonModal';
 
 interface RuleProblem {

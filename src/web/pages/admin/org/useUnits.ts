@@ -1,5 +1,5 @@
 import { api, unwrap } from '../../../api/client';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import type { Unit } from './types';
 
 export function useUnits() {

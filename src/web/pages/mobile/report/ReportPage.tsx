@@ -1,6 +1,6 @@
 /** 上报: photos, GPS position, category and standard row, description → the outbox → the case number. */
 import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../i18n/format';
@@ -12,6 +12,7 @@ import { ReportResult } from './ReportResult';
 import { useLocate } from './useLocate';
 import { usePosition } from './usePosition';
 import { useTaxonomy } from './useTaxonomy';
+import { Loading } from '../../../app/Loading';
 
 const MAX_PHOTOS = 4;
 
@@ -123,7 +124,7 @@ export default function ReportPage() {
                   </Typography.Text>
                 </Flex>
               ) : locating ? (
-                <Spin size="small" aria-label={t('report.locating')} />
+                <Loading size="small" label={t('report.locating')} />
               ) : (
                 <Alert
                   type="warning"
@@ -145,7 +146,7 @@ export default function ReportPage() {
             ) : failed ? (
               <Alert type="warning" showIcon title={t('picker.unavailable')} />
             ) : (
-              <Spin aria-label={t('picker.loading')} />
+              <Loading label={t('picker.loading')} />
             )}
           </Card>
           <Form.Item

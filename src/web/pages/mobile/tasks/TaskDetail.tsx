@@ -1,6 +1,6 @@
 /** One task: what was reported (description, photos, address, time) and the action the server allows now. */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Card, Descriptions, Flex, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { pointOf, type CaseView } from './case-view';
 import { distanceM } from './distance';
 import { TaskActions, type TaskDecision } from './TaskActions';
 import { STAGE_COLOR, useDistanceText } from './TasksPage';
+import { Loading } from '../../../app/Loading';
 
 async function upload(photos: readonly File[]): Promise<string[]> {
   const shas: string[] = [];
@@ -97,7 +98,7 @@ export default function TaskDetail() {
       </Typography.Title>
       {error && <Alert type="error" showIcon title={error} role="alert" />}
       {!c ? (
-        !error && <Spin aria-label={t('common:status.loading')} />
+        !error && <Loading label={t('common:status.loading')} />
       ) : (
         <>
           <Flex gap={8} align="center">

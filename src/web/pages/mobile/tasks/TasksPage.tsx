@@ -1,6 +1,6 @@
 /** 我的任务: 核实 (待核实) and 核查 (待核查) cases in the inspector's scope, nearest first. */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Segmented, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Segmented, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { formatNumber } from '../../../i18n/format';
 import { usePosition } from '../report/usePosition';
 import { pointOf, TASK_STAGES, type CaseView } from './case-view';
 import { nearestFirst } from './distance';
+import { Loading } from '../../../app/Loading';
 
 type Filter = 'all' | 'verifying' | 'handled';
 
@@ -87,7 +88,7 @@ export default function TasksPage() {
       <Typography.Text>{here ? t('tasks.positionHint') : t('tasks.noPositionHint')}</Typography.Text>
       {error && <Alert type="error" showIcon title={error} />}
       {cases === null && !error ? (
-        <Spin aria-label={t('common:status.loading')} />
+        <Loading label={t('common:status.loading')} />
       ) : shown.length === 0 ? (
         <Empty description={t('tasks.empty')} />
       ) : (

@@ -1,6 +1,6 @@
 /** One case: header with its deadline, the facts, standard row, place, photos, clocks, "why here?", history, actions. */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,6 +17,7 @@ import { Photos } from './Photos';
 import { StandardCard } from './StandardCard';
 import { Timeline } from './Timeline';
 import { useCaseDetail } from './useCaseDetail';
+import { Loading } from '../../../app/Loading';
 
 const LocationMap = lazy(() => import('./LocationMap'));
 
@@ -43,7 +44,7 @@ export default function CaseDetailPage() {
         {c?.caseNo ?? caseRef}
       </Typography.Title>
       {error && <Alert type="error" showIcon message={t('detail.loadFailed', { message: error.message })} />}
-      {!c && loading && <Spin aria-label={t('common:status.loading')} />}
+      {!c && loading && <Loading label={t('common:status.loading')} />}
       {c && (
         <>
           <Space wrap size="middle" data-testid="case-header">

@@ -55,7 +55,9 @@ export function Timeline({ events }: { events: HistoryEvent[] }) {
           color: COLORS[step] ?? 'blue',
           children: (
             <div data-testid={`event-${step}`}>
-              <Typography.Text strong>{t(`steps.${step}`, { defaultValue: step })}</Typography.Text>{' '}
+              <Typography.Text strong>
+                {t(`common:caseEvents.${step}`, { defaultValue: step })}
+              </Typography.Text>{' '}
               <Typography.Text>
                 {formatDateTime(e.at)} ·{' '}
                 {role ? t(`common:roles.${role}`, { defaultValue: role }) : t('timeline.system')}

@@ -7,7 +7,7 @@ import { formatNumber } from '../../../i18n/format';
 import { useReference } from '../reference';
 import { BulkActions } from './BulkActions';
 import { CaseTable } from './CaseTable';
-import { APPROVALS, useQueue, type QueueFilters } from './useQueue';
+import { APPROVALS, PRESSED, SPECIAL_TAB_COUNTS, useQueue, type QueueFilters } from './useQueue';
 
 const CHANNELS = ['inspector', 'public', 'hotline', 'linkage', 'camera', 'sensor', 'leader', 'media'];
 const WARNINGS = ['prompt', 'yellow', 'red'] as const;
@@ -35,10 +35,16 @@ export default function QueuePage() {
     setParams(next, { replace: true });
   };
 
-  const tabLabel = (key: string) =>
-    key === APPROVALS
-      ? t('queue.approvals')
-      : `${t(`common:stages.${key}`)} ${formatNumber(queue.counts?.[key] ?? 0)}`;
+  const tabLabel = (key: string) => {
+    const special = SPECIAL_TAB_COUNTS[key];
+    const name =
+      key === APPROVALS
+        ? t('queue.approvals')
+        : key === PRESSED
+          ? t('queue.pressed')
+          : t(`common:stages.${key}`);
+    return `${name} ${formatNumber(queue.counts?.[special ?? key] ?? 0)}`;
+  };
   const tabKeys = tab && !tabs.includes(tab) ? [...tabs, tab] : tabs;
 
   return (
@@ -107,7 +113,6 @@ export default function QueuePage() {
           />
         </Form.Item>
       </Form>
-      {tab === APPROVALS && <Alert type="info" showIcon message={t('queue.approvalsHint')} />}
       <BulkActions
         selected={selectedCases}
         onDone={() => {

@@ -19,9 +19,15 @@ export const QUEUE_STAGES: readonly Stage[] = [
   'handled',
   'checked',
 ];
+/** 延期/挂账/申诉 waiting for a decision, and 督办 cases: lists across the open stages, counted by the server. */
 export const APPROVALS = 'approvals';
-/** Where pending extension, hold and appeal requests can be (the list has no filter for them). */
-const REQUEST_STAGES = 'dispatched,handling,held,handled,checked';
+export const PRESSED = 'pressed';
+const OPEN_STAGES = 'filed,dispatched,returned,handling,held,handled,checked';
+/** The count key `GET /api/cases/counts` gives each of those tabs. */
+export const SPECIAL_TAB_COUNTS: Record<string, string> = {
+  [APPROVALS]: 'pendingRequests',
+  [PRESSED]: 'pressed',
+};
 
 export interface QueueFilters {
   channel?: string;
@@ -35,8 +41,8 @@ const REFRESH_DEBOUNCE_MS = 800;
 
 export function visibleTabs(counts: Record<string, number>): string[] {
   const stages = QUEUE_STAGES.filter((s) => (counts[s] ?? 0) > 0);
-  const requests = ['dispatched', 'handling', 'held'].some((s) => (counts[s] ?? 0) > 0);
-  return requests ? [...stages, APPROVALS] : stages;
+  const special = [APPROVALS, PRESSED].filter((k) => (counts[SPECIAL_TAB_COUNTS[k] ?? ''] ?? 0) > 0);
+  return [...stages, ...special];
 }
 
 /** `wanted` is the tab the URL names; without one the first tab with cases opens. */
@@ -61,17 +67,18 @@ export function useQueue(wanted: string | null, filters: QueueFilters) {
   const key = JSON.stringify(filters);
   const fetchPage = useCallback(
     async (after: string | null, limit: number) => {
-      const approvals = tab === APPROVALS;
+      const special = tab === APPROVALS || tab === PRESSED;
       const query = {
         ...(JSON.parse(key) as QueueFilters),
-        stage: approvals ? REQUEST_STAGES : (tab ?? undefined),
+        stage: special ? OPEN_STAGES : (tab ?? undefined),
+        ...(tab === APPROVALS ? { pending: 'any' as const } : {}),
+        ...(tab === PRESSED ? { pressed: true } : {}),
         sort: 'deadline' as const,
-        limit: approvals ? 200 : limit,
+        limit,
         ...(after ? { cursor: after } : {}),
       };
       const page = unwrap(await api.GET('/api/cases', { params: { query } }));
-      const rows = page.items as unknown as CaseView[];
-      return { rows: approvals ? rows.filter((c) => c.pendingRequest) : rows, next: page.nextCursor };
+      return { rows: page.items as unknown as CaseView[], next: page.nextCursor };
     },
     [tab, key],
   );

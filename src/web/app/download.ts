@@ -1,5 +1,5 @@
 /** Files the API answers (xlsx, CSV) saved under the name the server gives, or a fallback. */
-import { rawFetch } from '../../api/client';
+import { rawFetch } from '../api/client';
 
 function fileNameOf(res: Response, fallback: string): string {
   const header = res.headers.get('content-disposition') ?? '';
