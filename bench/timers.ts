@@ -205,7 +205,8 @@ class ExplainPlugin implements KyselyPlugin {
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     this.plan = args.result.rows.map((r) => String(r['QUERY PLAN']));
-    return args.result;
+    // The caller expects clock rows; the plan is kept here and the transaction rolled back.
+    return { ...args.result, rows: [] };
   }
 }
 

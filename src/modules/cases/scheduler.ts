@@ -40,7 +40,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
   ): Promise<SweepResult & { holds: { tenantId: number; caseId: string }[] }> {
     const now = deps.clock.now();
     return deps.db.transaction(async (tx) => {
-      const { timers: due, cases: locked } = await timerStore.lockDueTimers(tx, now, limit);
+      const { timers: due, cases: locked, heads } = await timerStore.lockDueTimers(tx, now, limit);
       if (due.length === 0) return { warnings: 0, overdue: 0, holdsDue: 0, holds: [] };
       let warnings = 0;
       let overdue = 0;
@@ -132,7 +132,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
             .filter(([id]) => !overdueCases.has(id))
             .map(([caseId, warning]) => ({ caseId, warning })),
         );
-        await appendEvents(tx, timerActor(tenantId), now, events);
+        await appendEvents(tx, timerActor(tenantId), now, events, heads);
       }
       return { warnings, overdue, holdsDue: holds.length, holds };
     });

@@ -4,6 +4,8 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/index.js';
+import { chainHeadKey, type ChainHead } from '../../platform/events/index.js';
+import { CASE_STREAM } from './events.js';
 import { toCase, type CaseRow } from './store.js';
 import type { CaseRecord, TimerRecord } from './types.js';
 
@@ -116,26 +118,46 @@ export async function deleteTimers(
 
 /**
  * Locks up to `limit` due clocks that no other sweeper holds (SKIP LOCKED), with their cases: two processes
- * sweeping at once take disjoint rows, so every warning is raised once.
+ * sweeping at once take disjoint rows, so every warning is raised once. The locked cases come back with their
+ * clocks (as JSON) and the heads of their event chains, so the sweep reads nothing else before it writes.
  */
 export async function lockDueTimers(
   ex: Executor,
   now: Date,
   limit: number,
-): Promise<{ timers: (TimerRecord & { tenantId: number })[]; cases: Map<string, CaseRecord> }> {
-  // The locked cases come back with their clocks (as JSON), so the sweep need not read them again.
-  const r = await sql<TimerRow & { case_row: Record<string, unknown> }>`SELECT ${sql.raw(
-    'ct.tenant_id, ct.case_id, ct.kind, ct.stage, ct.started_at, ct.limit_amount, ct.limit_unit, ct.multiplier, ct.pauses, ct.paused_at, ct.deadline, ct.prompt_at, ct.yellow_at, ct.fired, ct.generation, ct.fire_at, ct.calendar_version',
-  )}, to_jsonb(c) AS case_row
-    FROM case_timers ct JOIN cases c ON c.tenant_id = ct.tenant_id AND c.id = ct.case_id
-    WHERE ct.fire_at <= ${now}
-    ORDER BY ct.fire_at LIMIT ${limit}
-    FOR UPDATE OF ct, c SKIP LOCKED`.execute(ex);
+): Promise<{
+  timers: (TimerRecord & { tenantId: number })[];
+  cases: Map<string, CaseRecord>;
+  heads: Map<string, ChainHead>;
+}> {
+  const r = await sql<
+    TimerRow & { case_row: Record<string, unknown>; head_version: number | null; head_hash: string | null }
+  >`WITH locked AS (
+      SELECT ${sql.raw(
+        'ct.tenant_id, ct.case_id, ct.kind, ct.stage, ct.started_at, ct.limit_amount, ct.limit_unit, ct.multiplier, ct.pauses, ct.paused_at, ct.deadline, ct.prompt_at, ct.yellow_at, ct.fired, ct.generation, ct.fire_at, ct.calendar_version',
+      )}, to_jsonb(c) AS case_row
+      FROM case_timers ct JOIN cases c ON c.tenant_id = ct.tenant_id AND c.id = ct.case_id
+      WHERE ct.fire_at <= ${now}
+      ORDER BY ct.fire_at LIMIT ${limit}
+      FOR UPDATE OF ct, c SKIP LOCKED
+    )
+    SELECT locked.*, h.stream_version AS head_version, encode(h.hash, 'hex') AS head_hash
+    FROM locked LEFT JOIN LATERAL (
+      SELECT stream_version, hash FROM events e
+      WHERE e.tenant_id = locked.tenant_id AND e.stream_type = ${CASE_STREAM} AND e.stream_id = locked.case_id::text
+      ORDER BY stream_version DESC LIMIT 1
+    ) h ON true`.execute(ex);
   const cases = new Map<string, CaseRecord>();
+  const heads = new Map<string, ChainHead>();
   for (const row of r.rows) {
-    if (!cases.has(row.case_id)) cases.set(row.case_id, caseFromJson(row.case_row));
+    if (cases.has(row.case_id)) continue;
+    cases.set(row.case_id, caseFromJson(row.case_row));
+    heads.set(chainHeadKey(CASE_STREAM, row.case_id), {
+      version: row.head_version ?? 0,
+      hash: row.head_hash === null ? null : Buffer.from(row.head_hash, 'hex'),
+    });
   }
-  return { timers: r.rows.map(toTimer), cases };
+  return { timers: r.rows.map(toTimer), cases, heads };
 }
 
 const DATE_COLUMNS = ['rated_at', 'reported_at', 'filed_at', 'closed_at', 'deadline', 'updated_at'] as const;
@@ -163,21 +185,24 @@ export async function staleTimers(
   return r.rows.map(toTimer);
 }
 
-/** The sweeper's small writes: raised levels and next look of clocks, and the case's current warning. */
+/**
+ * The sweeper's small writes, in one statement: raised levels and next look of clocks, and the case's current
+ * warning.
+ */
 export async function markFired(
   ex: Executor,
   tenantId: number,
   timers: readonly { caseId: string; kind: string; fired: string | null; fireAt: Date | null }[],
   warnings: readonly { caseId: string; warning: string }[],
 ): Promise<void> {
-  if (timers.length > 0) {
-    await sql`UPDATE case_timers t SET fired = x.fired, fire_at = x."fireAt"
+  if (timers.length === 0 && warnings.length === 0) return;
+  await sql`WITH clocks AS (
+      UPDATE case_timers t SET fired = x.fired, fire_at = x."fireAt"
       FROM jsonb_to_recordset(${JSON.stringify(timers)}::jsonb) AS x("caseId" uuid, kind text, fired text, "fireAt" timestamptz)
-      WHERE t.tenant_id = ${tenantId} AND t.case_id = x."caseId" AND t.kind = x.kind`.execute(ex);
-  }
-  if (warnings.length > 0) {
-    await sql`UPDATE cases c SET warning = x.warning
-      FROM jsonb_to_recordset(${JSON.stringify(warnings)}::jsonb) AS x("caseId" uuid, warning text)
-      WHERE c.tenant_id = ${tenantId} AND c.id = x."caseId"`.execute(ex);
-  }
+      WHERE t.tenant_id = ${tenantId} AND t.case_id = x."caseId" AND t.kind = x.kind
+      RETURNING 1
+    )
+    UPDATE cases c SET warning = x.warning
+    FROM jsonb_to_recordset(${JSON.stringify(warnings)}::jsonb) AS x("caseId" uuid, warning text)
+    WHERE c.tenant_id = ${tenantId} AND c.id = x."caseId"`.execute(ex);
 }

@@ -50,8 +50,13 @@ export function headerText(h: EventHeader): string {
   ]);
 }
 
+/** The body text without its payload: the actor line. */
+export function bodyPrefix(b: Omit<EventBody, 'payloadText'>): string {
+  return JSON.stringify([b.actorKind, b.actorId, b.actorRole, b.requestId]) + '\n';
+}
+
 export function bodyText(b: EventBody): string {
-  return JSON.stringify([b.actorKind, b.actorId, b.actorRole, b.requestId]) + '\n' + b.payloadText;
+  return bodyPrefix(b) + b.payloadText;
 }
 
 export function bodyDigest(b: EventBody): Buffer {

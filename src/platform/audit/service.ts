@@ -2,6 +2,7 @@
  * The audit service: checkpoints on an interval (every process may run one; they take turns by the
  * checkpoint's primary key), on-demand checkpoints, verification and record proofs.
  */
+import os from 'node:os';
 import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
@@ -21,6 +22,9 @@ export interface AuditService {
   start(intervalMs: number, onError: (error: unknown) => void): void;
   stop(): Promise<void>;
 }
+
+/** One reader per core: verification is CPU-bound on both sides of the connection. */
+const verifyWorkers = (): number => Math.max(1, Math.min(os.availableParallelism(), 8));
 
 const isDuplicate = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
@@ -59,7 +63,11 @@ export function createAuditService(deps: {
     checkpoint,
     checkpoints: (tenantId, after, limit) => listCheckpoints(deps.db.sql, tenantId, after, limit),
     verify: (tenantId, onProgress) =>
-      verifyAudit(deps.db.sql, tenantId, { trustedKeys, ...(onProgress ? { onProgress } : {}) }),
+      verifyAudit(deps.db.sql, tenantId, {
+        trustedKeys,
+        ...(onProgress ? { onProgress } : {}),
+        ...(deps.db.url ? { parallel: { url: deps.db.url, workers: verifyWorkers() } } : {}),
+      }),
     proof: (tenantId, streamType, streamId) => buildRecordProof(deps.db.sql, tenantId, streamType, streamId),
     start(intervalMs, onError) {
       if (loop) return;

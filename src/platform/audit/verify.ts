@@ -15,32 +15,18 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/index.js';
 import { chainHash } from './chain.js';
+import { ChainChecker, ProblemList } from './chain-checker.js';
+import type { ShareResult } from './copy-verifier.js';
+import { verifyChainsInParallel } from './verify-workers.js';
 import { STORED_CONTENT, storedDigest, storedHeader, type StoredContent } from './stored-event.js';
 import { checkpointHash } from './checkpoint-record.js';
 import { checkpointLeaves, listCheckpoints } from './checkpoints.js';
 import { compareLeaves, leafHash, merkleRoot } from './merkle.js';
 import { verifySignature } from './signer.js';
 
-export type ProblemKind =
-  | 'unchained'
-  | 'event-hash'
-  | 'chain-link'
-  | 'missing-event'
-  | 'head-mismatch'
-  | 'checkpoint-hash'
-  | 'checkpoint-link'
-  | 'checkpoint-signature'
-  | 'checkpoint-untrusted-key'
-  | 'checkpoint-root';
+import type { AuditProblem } from './problems.js';
 
-export interface AuditProblem {
-  kind: ProblemKind;
-  streamType?: string;
-  streamId?: string;
-  streamVersion?: number;
-  checkpoint?: number;
-  message: string;
-}
+export type { AuditProblem, ProblemKind } from './problems.js';
 
 export interface VerifyReport {
   tenantId: number;
@@ -60,6 +46,11 @@ export interface VerifyOptions {
   pageSize?: number;
   maxProblems?: number;
   onProgress?: (events: number) => void;
+  /**
+   * Read the chains with this many worker threads, each over its own connection to `url` (PostgreSQL only;
+   * PGlite is one connection inside this process).
+   */
+  parallel?: { url: string; workers: number };
 }
 
 interface EventRow extends StoredContent {
@@ -73,89 +64,19 @@ export async function verifyAudit(
   options: VerifyOptions,
 ): Promise<VerifyReport> {
   const started = performance.now();
-  const maxProblems = options.maxProblems ?? 1000;
-  const pageSize = options.pageSize ?? 20_000;
-  const problems: AuditProblem[] = [];
-  let more = 0;
-  const report = (p: AuditProblem): void => {
-    if (problems.length < maxProblems) problems.push(p);
-    else more++;
-  };
+  const list = new ProblemList(options.maxProblems ?? 1000);
+  const report = list.report;
 
-  // 1. The chains, record by record, in (type, id, version) order: one keyset page at a time.
-  let events = 0;
-  let records = 0;
-  let lastType = '';
-  let lastId = '';
-  let lastVersion = 0;
-  let lastHash: string | null = null;
-  const fetchPage = async (after: { t: string; id: string; v: number } | null): Promise<EventRow[]> =>
-    (
-      await sql<EventRow>`
-        SELECT ${STORED_CONTENT}, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash
-        FROM events
-        WHERE tenant_id = ${tenantId}
-          ${after ? sql`AND (stream_type, stream_id, stream_version) > (${after.t}, ${after.id}, ${after.v})` : sql``}
-        ORDER BY stream_type, stream_id, stream_version
-        LIMIT ${pageSize}`.execute(ex)
-    ).rows;
-  // The database reads the next page while this process hashes the current one.
-  let pending = fetchPage(null);
-  for (;;) {
-    const page = await pending;
-    const tail = page.at(-1);
-    const more = tail !== undefined && page.length === pageSize;
-    if (more) pending = fetchPage({ t: tail.t, id: tail.id, v: tail.v });
-    for (const e of page) {
-      const named = { streamType: e.t, streamId: e.id, streamVersion: e.v };
-      const sameRecord = e.t === lastType && e.id === lastId && records > 0;
-      if (!sameRecord) {
-        records++;
-        lastType = e.t;
-        lastId = e.id;
-        lastVersion = 0;
-        lastHash = null;
-      }
-      if (e.v !== lastVersion + 1) {
-        report({
-          kind: 'missing-event',
-          ...named,
-          message:
-            e.v > lastVersion + 1
-              ? `versions ${lastVersion + 1}…${e.v - 1} of ${e.t}/${e.id} are missing`
-              : `version ${e.v} of ${e.t}/${e.id} is out of order`,
-        });
-      }
-      if (e.hash === null) {
-        report({ kind: 'unchained', ...named, message: `${e.t}/${e.id} v${e.v} has no hash` });
-      } else {
-        if (e.prev !== lastHash) {
-          report({
-            kind: 'chain-link',
-            ...named,
-            message: `${e.t}/${e.id} v${e.v} does not link to the event before it`,
-          });
-        }
-        const computed = chainHash(
-          e.prev === null ? null : Buffer.from(e.prev, 'hex'),
-          storedDigest(e),
-          storedHeader(tenantId, e),
-        ).toString('hex');
-        if (computed !== e.hash) {
-          report({
-            kind: 'event-hash',
-            ...named,
-            message: `${e.t}/${e.id} v${e.v}: its content does not match its hash (edited)`,
-          });
-        }
-      }
-      lastVersion = e.v;
-      lastHash = e.hash;
-      events++;
-    }
-    options.onProgress?.(events);
-    if (!more) break;
-  }
+  // 1. The chains: in parallel over binary COPY where the database allows it, else page by page.
+  const chains = options.parallel
+    ? await verifyChainsInParallel(
+        { ...options.parallel, tenantId, maxProblems: options.maxProblems ?? 1000 },
+        options.onProgress,
+      )
+    : await verifyChainsByPage(ex, tenantId, options);
+  chains.problems.forEach(report);
+  list.more += chains.moreProblems;
+  const { events, records } = chains;
 
   // 2. The checkpoints, in order.
   let checkpoints = 0;
@@ -247,8 +168,51 @@ export async function verifyAudit(
     records,
     checkpoints,
     heads,
-    problems,
-    moreProblems: more,
+    problems: list.problems,
+    moreProblems: list.more,
     ms: Math.round(performance.now() - started),
+  };
+}
+
+/** The chains read in (record, version) order, one keyset page at a time, over the ordinary connection. */
+async function verifyChainsByPage(
+  ex: Executor,
+  tenantId: number,
+  options: VerifyOptions,
+): Promise<ShareResult> {
+  const pageSize = options.pageSize ?? 20_000;
+  const list = new ProblemList(options.maxProblems ?? 1000);
+  const checker = new ChainChecker(list.report);
+  const fetchPage = async (after: { t: string; id: string; v: number } | null): Promise<EventRow[]> =>
+    (
+      await sql<EventRow>`
+        SELECT ${STORED_CONTENT}, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash
+        FROM events
+        WHERE tenant_id = ${tenantId}
+          ${after ? sql`AND (stream_type, stream_id, stream_version) > (${after.t}, ${after.id}, ${after.v})` : sql``}
+        ORDER BY stream_type, stream_id, stream_version
+        LIMIT ${pageSize}`.execute(ex)
+    ).rows;
+  // The database reads the next page while this process hashes the current one.
+  let pending = fetchPage(null);
+  for (;;) {
+    const page = await pending;
+    const tail = page.at(-1);
+    const more = tail !== undefined && page.length === pageSize;
+    if (more) pending = fetchPage({ t: tail.t, id: tail.id, v: tail.v });
+    for (const e of page) {
+      const prev = e.prev === null ? null : Buffer.from(e.prev, 'hex');
+      const hash = e.hash === null ? null : Buffer.from(e.hash, 'hex');
+      const computed = hash === null ? null : chainHash(prev, storedDigest(e), storedHeader(tenantId, e));
+      checker.add({ t: e.t, id: e.id, v: e.v, prev, hash }, computed);
+    }
+    options.onProgress?.(checker.events);
+    if (!more) break;
+  }
+  return {
+    events: checker.events,
+    records: checker.records,
+    problems: list.problems,
+    moreProblems: list.more,
   };
 }

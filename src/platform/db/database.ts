@@ -12,6 +12,8 @@ export type Tx = Transaction<object>;
 
 export interface Database {
   readonly engine: Engine;
+  /** Where another connection (a worker thread's) reaches the same database; PostgreSQL only. */
+  readonly url?: string;
   /** Runs statements outside any transaction (reads, health checks). */
   readonly sql: Executor;
   /**

@@ -21,6 +21,7 @@ export function openPostgres(options: PostgresOptions): Database {
   const kysely = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
+    url: options.url,
     sql: kysely,
     transaction: <T>(fn: (tx: Tx) => Promise<T>) => kysely.transaction().execute(fn),
     close: () => kysely.destroy(),

@@ -24,6 +24,12 @@ export interface NewEvent {
   newRecord?: boolean;
 }
 
+/** The last version and hash of a record's chain, when the caller has already read it. */
+export interface ChainHead {
+  version: number;
+  hash: Buffer | null;
+}
+
 export interface StoredEvent {
   seq: number;
   streamType: string;
@@ -54,6 +60,12 @@ export async function appendEvents(
   actor: Actor,
   occurredAt: Date,
   events: readonly NewEvent[],
+  /**
+   * Heads the caller read in this transaction (keyed by `chainHeadKey`), e.g. with the rows it locked, which
+   * saves a round trip. A stale one cannot fork a chain: the insert collides on the unique (record, version)
+   * key.
+   */
+  knownHeads?: ReadonlyMap<string, ChainHead>,
 ): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
   if (events.some((e) => e.actor !== undefined && e.actor.tenantId !== actor.tenantId)) {
@@ -63,10 +75,11 @@ export async function appendEvents(
   const heads = await readHeads(
     tx,
     actor.tenantId,
-    events.filter((e) => e.newRecord !== true),
+    events.filter((e) => e.newRecord !== true && !knownHeads?.has(chainHeadKey(e.streamType, e.streamId))),
   );
+  for (const [key, head] of knownHeads ?? []) if (!heads.has(key)) heads.set(key, head);
   const parts = events.map((e, ord) => {
-    const key = streamKey(e.streamType, e.streamId);
+    const key = chainHeadKey(e.streamType, e.streamId);
     const head = heads.get(key) ?? { version: 0, hash: null };
     const who = e.actor ?? actor;
     const at = e.occurredAt ?? occurredAt;
@@ -123,17 +136,17 @@ export async function appendEvents(
   return result.rows;
 }
 
-const streamKey = (type: string, id: string): string => `${type}\u0000${id}`;
+export const chainHeadKey = (type: string, id: string): string => `${type}\u0000${id}`;
 
 /** The last version and hash of each record the batch writes to (none for a new record). */
 async function readHeads(
   tx: Tx,
   tenantId: number,
   events: readonly NewEvent[],
-): Promise<Map<string, { version: number; hash: Buffer | null }>> {
+): Promise<Map<string, ChainHead>> {
   const keys = new Map<string, { type: string; id: string }>();
   for (const e of events) {
-    keys.set(streamKey(e.streamType, e.streamId), { type: e.streamType, id: e.streamId });
+    keys.set(chainHeadKey(e.streamType, e.streamId), { type: e.streamType, id: e.streamId });
   }
   const streams = [...keys.values()];
   if (streams.length === 0) return new Map();
@@ -147,7 +160,7 @@ async function readHeads(
     ) h`.execute(tx);
   return new Map(
     result.rows.map((r) => [
-      streamKey(r.type, r.id),
+      chainHeadKey(r.type, r.id),
       { version: r.version, hash: r.hash === null ? null : Buffer.from(r.hash, 'hex') },
     ]),
   );
