@@ -78,5 +78,28 @@ describe('the tamper-evident record of a case', () => {
     assert.equal(body.ok, true);
     assert.ok(body.events > 0);
     assert.equal(body.checkpoints, 1);
+
+    // Staff see their own tenant's checkpoints newest first, paged by number.
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      payload: { location: { ...LAKESIDE, crs: 'gcj02' }, description: '第二件' },
+    });
+    assert.equal(second.statusCode, 201, second.body);
+    assert.equal((await t.post(admin, '/api/audit/checkpoints', {})).statusCode, 200);
+    assert.equal((await t.get(inspector, '/api/audit/checkpoints')).statusCode, 403);
+    const recent = await t.get(admin, '/api/audit/checkpoints?limit=1');
+    assert.equal(recent.statusCode, 200, recent.body);
+    const newest = recent.json<{ items: { no: number }[] }>().items;
+    assert.deepEqual(
+      newest.map((c) => c.no),
+      [2],
+    );
+    const older = await t.get(admin, '/api/audit/checkpoints?before=2');
+    assert.deepEqual(
+      older.json<{ items: { no: number }[] }>().items.map((c) => c.no),
+      [1],
+    );
+    assert.equal((await t.get(admin, '/api/audit/checkpoints?before=0')).statusCode, 400);
   });
 });

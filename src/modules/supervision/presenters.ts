@@ -2,7 +2,7 @@
 import type { RuleConfig, RuleKind } from './domain/types.js';
 import type { Accountability, Card, Notification } from './types.js';
 import { ACCOUNTABILITY_OUTCOMES } from './types.js';
-import type { RuleOverride } from './domain/registry.js';
+import { ruleKind, type RuleOverride } from './domain/registry.js';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -10,6 +10,8 @@ export function presentCard(c: Card) {
   return {
     id: c.id,
     ruleId: c.ruleId,
+    // Card readers who may not read the rules still see what the card is about.
+    ruleTitle: ruleKind(c.ruleId)?.title ?? c.ruleId,
     severity: c.severity,
     initialSeverity: c.initialSeverity,
     target: { kind: c.targetKind, id: c.targetId },

@@ -33,6 +33,7 @@ const Json = Type.Record(Type.String(), Type.Unknown());
 const CardView = Type.Object({
   id: Type.String(),
   ruleId: Type.String(),
+  ruleTitle: Type.String(),
   severity: SeverityT,
   initialSeverity: SeverityT,
   target: Type.Object({ kind: Type.String(), id: Type.String() }),
@@ -160,6 +161,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
             ruleId: Type.Optional(Type.String({ maxLength: 80 })),
             unitCode: Type.Optional(Type.String({ maxLength: 40 })),
             caseId: Type.Optional(Type.String({ maxLength: 40 })),
+            caseNo: Type.Optional(Type.String({ maxLength: 40, description: 'the case ticket number' })),
             officerAccountId: Type.Optional(Type.Integer({ minimum: 1 })),
             firedFrom: Type.Optional(IsoDateTime),
             firedTo: Type.Optional(IsoDateTime),
@@ -187,6 +189,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
           ...(q.ruleId ? { ruleId: q.ruleId } : {}),
           ...(q.unitCode ? { unitCode: q.unitCode } : {}),
           ...(q.caseId ? { caseId: q.caseId } : {}),
+          ...(q.caseNo ? { caseNo: q.caseNo } : {}),
           ...(q.officerAccountId !== undefined ? { officerAccountId: q.officerAccountId } : {}),
           ...(q.firedFrom ? { firedFrom: new Date(q.firedFrom) } : {}),
           ...(q.firedTo ? { firedTo: new Date(q.firedTo) } : {}),

@@ -271,6 +271,7 @@ export interface CardFilter {
   ruleId?: string;
   unitCode?: string;
   caseId?: string;
+  caseNo?: string;
   officerAccountId?: number;
   firedFrom?: Date;
   firedTo?: Date;
@@ -301,6 +302,7 @@ export async function listCards(
   if (filter.ruleId) where.push(sql`rule_id = ${filter.ruleId}`);
   if (filter.unitCode) where.push(sql`unit_code = ${filter.unitCode}`);
   if (filter.caseId) where.push(sql`case_id = ${filter.caseId}`);
+  if (filter.caseNo) where.push(sql`case_no = ${filter.caseNo}`);
   if (filter.officerAccountId !== undefined) where.push(sql`officer_account_id = ${filter.officerAccountId}`);
   if (filter.firedFrom) where.push(sql`fired_at >= ${filter.firedFrom.toISOString()}::timestamptz`);
   if (filter.firedTo) where.push(sql`fired_at < ${filter.firedTo.toISOString()}::timestamptz`);

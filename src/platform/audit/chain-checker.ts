@@ -32,7 +32,10 @@ export class ChainChecker {
     return this.heads.size;
   }
 
-  /** `computed` is the hash recomputed from the event's content and stored prev_hash (null when unchained). */
+  /**
+   * `computed` is the hash recomputed from the event's content and stored prev_hash (null when unchained).
+   * The event's buffers may be views into a reused chunk: what is kept is copied.
+   */
   add(e: CheckedEvent, computed: Buffer | null): void {
     const key = `${e.t}\u0000${e.id}`;
     const last = this.heads.get(key);
@@ -68,9 +71,12 @@ export class ChainChecker {
     }
     if (last) {
       last.v = e.v;
-      last.hash = e.hash;
+      if (e.hash === null) last.hash = null;
+      else (last.hash ??= Buffer.allocUnsafeSlow(e.hash.length)).set(e.hash);
     } else {
-      this.heads.set(key, { v: e.v, hash: e.hash });
+      const hash = e.hash && Buffer.allocUnsafeSlow(e.hash.length);
+      hash?.set(e.hash as Buffer);
+      this.heads.set(key, { v: e.v, hash });
     }
     this.events++;
   }

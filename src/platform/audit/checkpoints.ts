@@ -76,6 +76,20 @@ export async function listCheckpoints(
   return r.rows.map(fromRow);
 }
 
+/** Newest first, for staff pages: the checkpoints numbered below `before` (all when null). */
+export async function listRecentCheckpoints(
+  ex: Executor,
+  tenantId: number,
+  before: number | null,
+  limit: number,
+): Promise<Checkpoint[]> {
+  const r = await sql<CheckpointRow>`
+    SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints
+    WHERE tenant_id = ${tenantId} ${before === null ? sql`` : sql`AND no < ${before}`}
+    ORDER BY no DESC LIMIT ${limit}`.execute(ex);
+  return r.rows.map(fromRow);
+}
+
 export async function getCheckpoint(ex: Executor, tenantId: number, no: number): Promise<Checkpoint | null> {
   const r = await sql<CheckpointRow>`
     SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints WHERE tenant_id = ${tenantId} AND no = ${no}`.execute(

@@ -7,9 +7,9 @@
 import { hash as nodeHash } from 'node:crypto';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { bodyPrefix, chainHash } from './chain.js';
+import { bodyPrefix, GENESIS, HASH_BYTES, headerText } from './chain.js';
 import { ChainChecker, ProblemList } from './chain-checker.js';
-import { CopyBinaryReader } from './copy-binary.js';
+import { CopyBinaryReader, type RowHandler } from './copy-binary.js';
 import type { AuditProblem } from './problems.js';
 
 export interface ShareTask {
@@ -52,45 +52,69 @@ function microsText(buf: Buffer, at: number): string {
   return (buf.readBigInt64BE(at) + BigInt(PG_EPOCH_US)).toString();
 }
 
-export async function verifyShare(
-  task: ShareTask,
-  onProgress?: (events: number) => void,
-): Promise<ShareResult> {
-  const list = new ProblemList(task.maxProblems);
-  const checker = new ChainChecker(list.report);
+/**
+ * The row handler: recomputes each event's hash into scratch buffers (no allocation per event besides the
+ * kept head) and hands the event to the checker.
+ */
+export function rowVerifier(tenantId: number, checker: ChainChecker): RowHandler {
+  let body = Buffer.allocUnsafeSlow(4096);
+  let link = Buffer.allocUnsafeSlow(1024);
   const text = (buf: Buffer, s: Int32Array, l: Int32Array, i: number): string | null =>
     (l[i] as number) < 0 ? null : buf.toString('utf8', s[i], (s[i] as number) + (l[i] as number));
-  const bytes = (buf: Buffer, s: Int32Array, l: Int32Array, i: number): Buffer | null =>
-    (l[i] as number) < 0 ? null : buf.subarray(s[i], (s[i] as number) + (l[i] as number));
-
-  const reader = new CopyBinaryReader(FIELDS, (buf, s, l) => {
+  return (buf, s, l) => {
     const t = text(buf, s, l, 0) as string;
     const id = text(buf, s, l, 1) as string;
     const v = buf.readInt32BE(s[2]);
-    const name = text(buf, s, l, 3) as string;
-    const payload = bytes(buf, s, l, 9) as Buffer;
-    const prev = bytes(buf, s, l, 10);
-    const stored = bytes(buf, s, l, 11);
+    const prevAt = s[10] as number;
+    const prev = (l[10] as number) === HASH_BYTES ? buf.subarray(prevAt, prevAt + HASH_BYTES) : null;
+    const hashAt = s[11] as number;
+    const stored = (l[11] as number) === HASH_BYTES ? buf.subarray(hashAt, hashAt + HASH_BYTES) : null;
     let computed: Buffer | null = null;
-    if (stored !== null && payload[0] === JSONB_VERSION) {
+    const payloadAt = s[9] as number;
+    const payloadLength = (l[9] as number) - 1;
+    if (stored !== null && buf[payloadAt] === JSONB_VERSION) {
+      // bodyDigest: the actor line, then the payload bytes exactly as sent.
       const prefix = bodyPrefix({
         actorKind: text(buf, s, l, 5) as string,
         actorId: text(buf, s, l, 6),
         actorRole: text(buf, s, l, 7),
         requestId: text(buf, s, l, 8),
       });
-      const digest = nodeHash('sha256', Buffer.concat([Buffer.from(prefix), payload.subarray(1)]), 'buffer');
-      computed = chainHash(prev, digest, {
-        tenantId: task.tenantId,
+      const need = Buffer.byteLength(prefix) + payloadLength;
+      if (need > body.length) body = Buffer.allocUnsafeSlow(need * 2);
+      const n = body.write(prefix, 0);
+      buf.copy(body, n, payloadAt + 1, payloadAt + 1 + payloadLength);
+      const digest = nodeHash('sha256', body.subarray(0, n + payloadLength), 'buffer');
+      // chainHash: previous hash, body digest, header text.
+      const header = headerText({
+        tenantId,
         streamType: t,
         streamId: id,
         streamVersion: v,
-        name,
+        name: text(buf, s, l, 3) as string,
         occurredAtUs: microsText(buf, s[4] as number),
       });
+      if (2 * HASH_BYTES + Buffer.byteLength(header) > link.length) {
+        link = Buffer.allocUnsafeSlow(4096 + header.length * 3);
+      }
+      (prev ?? GENESIS).copy(link, 0);
+      digest.copy(link, HASH_BYTES);
+      const m = link.write(header, 2 * HASH_BYTES);
+      computed = nodeHash('sha256', link.subarray(0, 2 * HASH_BYTES + m), 'buffer');
     }
-    // The kept head outlives the chunk: copy the 32 bytes rather than pin the chunk.
-    checker.add({ t, id, v, prev, hash: stored && Buffer.from(stored) }, computed);
+    checker.add({ t, id, v, prev, hash: stored }, computed);
+  };
+}
+
+export async function verifyShare(
+  task: ShareTask,
+  onProgress?: (events: number) => void,
+): Promise<ShareResult> {
+  const list = new ProblemList(task.maxProblems);
+  const checker = new ChainChecker(list.report);
+  const verify = rowVerifier(task.tenantId, checker);
+  const reader = new CopyBinaryReader(FIELDS, (buf, s, l) => {
+    verify(buf, s, l);
     if (onProgress && checker.events % 1_000_000 === 0) onProgress(checker.events);
   });
 

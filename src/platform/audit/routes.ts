@@ -92,6 +92,30 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
     }),
   );
 
+  app.get(
+    '/api/audit/checkpoints',
+    {
+      config: { access: { roles: ['admin', 'monitor', 'leader'] } },
+      schema: {
+        tags,
+        summary: 'The tenant’s checkpoints, newest first (page with `before`, a checkpoint number)',
+        querystring: Type.Object(
+          {
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 200: Type.Object({ items: Type.Array(CheckpointView) }) }),
+      },
+    },
+    async (request) => {
+      const { before, limit } = request.query;
+      const items = await audit.recentCheckpoints(principalOf(request).actor.tenantId, before ?? null, limit);
+      return { items: items.map(present) };
+    },
+  );
+
   app.post(
     '/api/audit/checkpoints',
     {

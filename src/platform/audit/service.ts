@@ -6,7 +6,7 @@ import os from 'node:os';
 import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
-import { createCheckpoint, listCheckpoints, type Checkpoint } from './checkpoints.js';
+import { createCheckpoint, listCheckpoints, listRecentCheckpoints, type Checkpoint } from './checkpoints.js';
 import { buildRecordProof, type RecordProof } from './proof.js';
 import { keyIdOf, type AuditSigner } from './signer.js';
 import { verifyAudit, type VerifyReport } from './verify.js';
@@ -17,14 +17,20 @@ export interface AuditService {
   trustedKeys: ReadonlyMap<string, Buffer>;
   checkpoint(tenantId: number): Promise<Checkpoint | null>;
   checkpoints(tenantId: number, after?: number, limit?: number): Promise<Checkpoint[]>;
+  /** Newest first, below checkpoint number `before`. */
+  recentCheckpoints(tenantId: number, before: number | null, limit: number): Promise<Checkpoint[]>;
   verify(tenantId: number, onProgress?: (events: number) => void): Promise<VerifyReport>;
   proof(tenantId: number, streamType: string, streamId: string): Promise<RecordProof | null>;
   start(intervalMs: number, onError: (error: unknown) => void): void;
   stop(): Promise<void>;
 }
 
-/** One reader per core: verification is CPU-bound on both sides of the connection. */
-const verifyWorkers = (): number => Math.max(1, Math.min(os.availableParallelism(), 8));
+/**
+ * Verification is CPU-bound on both sides of the connection: each share keeps a worker thread and a database
+ * backend busy, so a database on this machine gets one share per two cores (measured in docs/benchmarks.md:
+ * two shares on two cores are no faster than one).
+ */
+const verifyWorkers = (): number => Math.max(1, Math.min(Math.floor(os.availableParallelism() / 2), 8));
 
 const isDuplicate = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
@@ -62,6 +68,8 @@ export function createAuditService(deps: {
     trustedKeys,
     checkpoint,
     checkpoints: (tenantId, after, limit) => listCheckpoints(deps.db.sql, tenantId, after, limit),
+    recentCheckpoints: (tenantId, before, limit) =>
+      listRecentCheckpoints(deps.db.sql, tenantId, before, limit),
     verify: (tenantId, onProgress) =>
       verifyAudit(deps.db.sql, tenantId, {
         trustedKeys,

@@ -7,7 +7,57 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The tenant’s checkpoints, newest first (page with `before`, a checkpoint number) */
+        get: {
+            parameters: {
+                query: {
+                    before?: number;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description microseconds since the epoch, as signed */
+                                createdAtUs: string;
+                                eventCount: number;
+                                hash: string;
+                                keyId: string;
+                                leafCount: number;
+                                no: number;
+                                prevHash: string | null;
+                                root: string;
+                                seq: number;
+                                signature: string;
+                                tenantId: number;
+                                txId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Sign a checkpoint now (null when nothing changed since the last one) */
         post: {
@@ -11770,6 +11820,8 @@ export interface paths {
             parameters: {
                 query: {
                     caseId?: string;
+                    /** @description the case ticket number */
+                    caseNo?: string;
                     cursor?: string;
                     /** @example 2025-10-09T10:00:00+08:00 */
                     firedFrom?: string;
@@ -11828,6 +11880,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                                 ruleId: string;
+                                ruleTitle: string;
                                 /** @enum {string} */
                                 severity: "prompt" | "yellow" | "red";
                                 /** @enum {string} */
@@ -11964,6 +12017,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                                 ruleId: string;
+                                ruleTitle: string;
                                 /** @enum {string} */
                                 severity: "prompt" | "yellow" | "red";
                                 /** @enum {string} */
@@ -12110,6 +12164,7 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             ruleId: string;
+                            ruleTitle: string;
                             /** @enum {string} */
                             severity: "prompt" | "yellow" | "red";
                             /** @enum {string} */
@@ -12251,6 +12306,7 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             ruleId: string;
+                            ruleTitle: string;
                             /** @enum {string} */
                             severity: "prompt" | "yellow" | "red";
                             /** @enum {string} */
