@@ -42,6 +42,7 @@ const routes = [
   ['command center (/console/command)', 'pages/command/CommandCenter.tsx', true],
   ['evaluation (/console/evaluation)', 'pages/evaluation/EvaluationArea.tsx', true],
   ['admin (/console/admin)', 'pages/admin/AdminArea.tsx', true],
+  ['oversight (/console/oversight)', 'pages/oversight/OversightArea.tsx', true],
 ];
 const rows = [];
 for (const [label, key, inConsole] of routes) {

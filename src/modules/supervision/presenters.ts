@@ -11,7 +11,7 @@ export function presentCard(c: Card) {
     id: c.id,
     ruleId: c.ruleId,
     // Card readers who may not read the rules still see what the card is about.
-    ruleTitle: ruleKind(c.ruleId)?.title ?? c.ruleId,
+    ruleTitle: ruleKind(c.ruleId)?.title ?? { 'zh-CN': c.ruleId, en: c.ruleId },
     severity: c.severity,
     initialSeverity: c.initialSeverity,
     target: { kind: c.targetKind, id: c.targetId },

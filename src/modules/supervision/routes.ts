@@ -33,7 +33,7 @@ const Json = Type.Record(Type.String(), Type.Unknown());
 const CardView = Type.Object({
   id: Type.String(),
   ruleId: Type.String(),
-  ruleTitle: Type.String(),
+  ruleTitle: Type.Object({ 'zh-CN': Type.String(), en: Type.String() }),
   severity: SeverityT,
   initialSeverity: SeverityT,
   target: Type.Object({ kind: Type.String(), id: Type.String() }),

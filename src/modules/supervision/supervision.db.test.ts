@@ -128,6 +128,18 @@ describe('electronic supervision over the case loop', () => {
       notifications: { recipientKind: string; unitCode: string | null }[];
     }>();
     assert.equal(body.card.caseId, pingPongCase.id);
+    assert.equal(
+      detail.json<{ card: { ruleTitle: { 'zh-CN': string } } }>().card.ruleTitle['zh-CN'].length > 0,
+      true,
+      'the rule’s title travels with the card',
+    );
+    const byTicket = await t.get(monitor, `/api/supervision/cards?caseNo=${pingPongCase.caseNo}`);
+    assert.deepEqual(
+      byTicket.json<{ items: { caseId: string }[] }>().items.map((c) => c.caseId),
+      [pingPongCase.id],
+    );
+    const noTicket = await t.get(monitor, '/api/supervision/cards?caseNo=330102-20990101-00001');
+    assert.deepEqual(noTicket.json<{ items: unknown[] }>().items, []);
     assert.deepEqual(
       body.notifications.map((n) => n.recipientKind).sort(),
       ['officer', 'unitHead'],

@@ -11880,7 +11880,10 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                                 ruleId: string;
-                                ruleTitle: string;
+                                ruleTitle: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
                                 /** @enum {string} */
                                 severity: "prompt" | "yellow" | "red";
                                 /** @enum {string} */
@@ -12017,7 +12020,10 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | null;
                                 ruleId: string;
-                                ruleTitle: string;
+                                ruleTitle: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
                                 /** @enum {string} */
                                 severity: "prompt" | "yellow" | "red";
                                 /** @enum {string} */
@@ -12164,7 +12170,10 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             ruleId: string;
-                            ruleTitle: string;
+                            ruleTitle: {
+                                en: string;
+                                "zh-CN": string;
+                            };
                             /** @enum {string} */
                             severity: "prompt" | "yellow" | "red";
                             /** @enum {string} */
@@ -12306,7 +12315,10 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             ruleId: string;
-                            ruleTitle: string;
+                            ruleTitle: {
+                                en: string;
+                                "zh-CN": string;
+                            };
                             /** @enum {string} */
                             severity: "prompt" | "yellow" | "red";
                             /** @enum {string} */

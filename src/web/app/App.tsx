@@ -22,6 +22,7 @@ const MobileApp = lazy(() => import('../pages/mobile/MobileApp'));
 const CommandCenter = lazy(() => import('../pages/command/CommandCenter'));
 const Workbench = lazy(() => import('../pages/workbench/Workbench'));
 const EvaluationArea = lazy(() => import('../pages/evaluation/EvaluationArea'));
+const OversightArea = lazy(() => import('../pages/oversight/OversightArea'));
 const AdminArea = lazy(() => import('../pages/admin/AdminArea'));
 
 function useLanguage() {
@@ -98,6 +99,14 @@ export function App() {
                       element={
                         <RequireStaff roles={AREA_ROLES.evaluation}>
                           <EvaluationArea />
+                        </RequireStaff>
+                      }
+                    />
+                    <Route
+                      path="oversight/*"
+                      element={
+                        <RequireStaff roles={AREA_ROLES.oversight}>
+                          <OversightArea />
                         </RequireStaff>
                       }
                     />

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
@@ -19,6 +20,7 @@ const AREAS = [
   { key: 'command', icon: <AlertOutlined />, label: 'nav.command' },
   { key: 'work', icon: <ProfileOutlined />, label: 'nav.work' },
   { key: 'evaluation', icon: <BarChartOutlined />, label: 'nav.evaluation' },
+  { key: 'oversight', icon: <SafetyCertificateOutlined />, label: 'nav.oversight' },
   { key: 'admin', icon: <SettingOutlined />, label: 'nav.admin' },
 ] as const;
 

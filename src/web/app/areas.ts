@@ -15,6 +15,7 @@ export const AREA_ROLES = {
     'handler',
     'inspector',
   ],
+  oversight: ['monitor', 'leader', 'head', 'shiftLead', 'dispatcher', 'handler', 'admin'],
   admin: ['admin'],
   mobile: ['inspector'],
 } as const satisfies Record<string, readonly Role[]>;

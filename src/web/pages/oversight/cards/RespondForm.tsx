@@ -1,0 +1,74 @@
+/** 纠错: the unit's or officer's answer to an open card (explanation and corrective action). */
+import { Button, Card as Panel, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type ApiError, unwrap } from '../../../api/client';
+import { ErrorAlert } from '../ErrorAlert';
+import type { Card } from '../types';
+import { asApiError } from '../useLoad';
+
+interface Values {
+  explanation: string;
+  correctiveAction: string;
+}
+
+export function RespondForm({ card, onDone }: { card: Card; onDone: () => void }) {
+  const { t } = useTranslation(['oversight', 'common']);
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function submit(v: Values) {
+    setBusy(true);
+    try {
+      unwrap(
+        await api.POST('/api/supervision/cards/{id}/respond', {
+          params: { path: { id: card.id } },
+          // The card's version: a card changed meanwhile (escalated, answered) answers 409.
+          body: {
+            version: card.version,
+            explanation: v.explanation,
+            correctiveAction: v.correctiveAction,
+            attachments: [],
+          },
+        }),
+      );
+      setError(null);
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Panel
+      title={<h2 style={{ fontSize: 17, margin: 0 }}>{t('respond.title')}</h2>}
+      style={{ marginTop: 20 }}
+      data-testid="respond-form"
+    >
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form.Item
+          name="explanation"
+          label={t('respond.explanation')}
+          rules={[{ required: true, min: 4, max: 2000, message: t('respond.explanationRule') }]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item
+          name="correctiveAction"
+          label={t('respond.correctiveAction')}
+          rules={[{ required: true, min: 2, max: 2000, message: t('respond.correctiveActionRule') }]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('respond.submit')}
+        </Button>
+      </Form>
+    </Panel>
+  );
+}

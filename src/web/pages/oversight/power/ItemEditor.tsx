@@ -1,0 +1,127 @@
+/**
+ * Edit one item of the draft. The scalar fields have their own inputs; the lists (legal basis, duties per
+ * stage, accountability situations, delegations) are edited as JSON, checked field by field by the server,
+ * whose 400 names the offending field (e.g. `item.legalBasis.0.article`).
+ */
+import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, unwrap } from '../../../api/client';
+import { ErrorAlert } from '../ErrorAlert';
+import type { PowerItem } from '../types';
+import { asApiError } from '../useLoad';
+import { useUnitNames } from '../useUnitNames';
+import {
+  fromForm,
+  LIST_FIELDS,
+  POWER_SOURCES,
+  POWER_TYPES,
+  TIME_UNITS,
+  toForm,
+  type ItemForm,
+} from './item-form';
+
+interface Props {
+  item: PowerItem;
+  revision: number;
+  units: Record<string, string>;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function ItemEditor({ item, revision, onClose, onSaved }: Props) {
+  const { t } = useTranslation(['oversight', 'common']);
+  const [form] = Form.useForm<ItemForm>();
+  const units = useUnitNames();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function save(v: ItemForm) {
+    const built = fromForm(item.code, v);
+    if (typeof built === 'string') {
+      setError(new ApiError(400, 'VALIDATION_FAILED', t('power.jsonInvalid', { field: built }), built));
+      return;
+    }
+    setBusy(true);
+    try {
+      unwrap(
+        await api.PUT('/api/oversight/power-list/draft/items/{code}', {
+          params: { path: { code: item.code } },
+          body: { revision, item: built },
+        }),
+      );
+      onSaved();
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const unitSelect = <Select showSearch optionFilterProp="label" options={units.options} />;
+  const limit = (name: 'statutory' | 'promised') => (
+    <Row gutter={8}>
+      <Col span={10}>
+        <Form.Item name={`${name}Value`} label={t(`power.${name}Limit`)}>
+          <InputNumber min={1} max={3650} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col span={14}>
+        <Form.Item name={`${name}Unit`} label={t('power.limitUnit', { limit: t(`power.${name}Limit`) })}>
+          <Select allowClear options={TIME_UNITS.map((u) => ({ value: u, label: t(`power.units.${u}`) }))} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+  return (
+    <Modal
+      open
+      width={760}
+      title={t('power.editTitle', { code: item.code })}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" initialValues={toForm(item)} onFinish={(v) => void save(v)}>
+        <Form.Item name="name" label={t('power.name')} rules={[{ required: true, max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Row gutter={8}>
+          <Col span={12}>
+            <Form.Item name="type" label={t('power.type')}>
+              <Select options={POWER_TYPES.map((x) => ({ value: x, label: t(`power.types.${x}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="source" label={t('power.source')}>
+              <Select options={POWER_SOURCES.map((x) => ({ value: x, label: t(`power.sources.${x}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="implementingUnitCode" label={t('power.detail.implementing')}>
+          {unitSelect}
+        </Form.Item>
+        <Form.Item name="acceptingUnitCode" label={t('power.detail.accepting')}>
+          {unitSelect}
+        </Form.Item>
+        <Form.Item name="decidingUnitCode" label={t('power.detail.deciding')}>
+          {unitSelect}
+        </Form.Item>
+        {limit('statutory')}
+        {limit('promised')}
+        <Form.Item name="simpleProcedureAllowed" label={t('power.detail.simple')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        {LIST_FIELDS.map((f) => (
+          <Form.Item key={f} name={f} label={t(`power.fields.${f}`)} extra={t('power.jsonHint')}>
+            <Input.TextArea rows={5} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        ))}
+      </Form>
+    </Modal>
+  );
+}
