@@ -34,7 +34,7 @@ export function PowerItemDetail({ item, units }: { item: PowerItem; units: Recor
             <ul>
               {item.responsibilities.map((r, i) => (
                 <li key={i}>
-                  <strong>{t(`stages.${r.stage}`)}</strong>：{r.duty}
+                  <strong>{t(`common:power.stages.${r.stage}`)}</strong>：{r.duty}
                 </li>
               ))}
             </ul>

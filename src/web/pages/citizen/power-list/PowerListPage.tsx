@@ -38,12 +38,12 @@ export default function PowerListPage() {
   const units = useMemo(() => list?.units ?? {}, [list]);
   const unit = (code: string) => units[code] ?? code;
   const limit = (l: TimeLimit) =>
-    l ? t('limit', { value: formatNumber(l.value), unit: t(`units.${l.unit}`) }) : '—';
+    l ? t('limit', { value: formatNumber(l.value), unit: t(`common:power.units.${l.unit}`) }) : '—';
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     if (!list || !q) return list?.items ?? [];
     return list.items.filter((i) =>
-      [i.code, i.name, units[i.implementingUnitCode] ?? '', t(`types.${i.type}`)].some((s) =>
+      [i.code, i.name, units[i.implementingUnitCode] ?? '', t(`common:power.types.${i.type}`)].some((s) =>
         s.toLowerCase().includes(q),
       ),
     );
@@ -52,8 +52,12 @@ export default function PowerListPage() {
   const columns: TableColumnsType<PowerItem> = [
     { key: 'code', title: t('columns.code'), dataIndex: 'code', width: 120 },
     { key: 'name', title: t('columns.name'), dataIndex: 'name' },
-    { key: 'type', title: t('columns.type'), render: (_, i) => <Tag>{t(`types.${i.type}`)}</Tag> },
-    { key: 'source', title: t('columns.source'), render: (_, i) => t(`sources.${i.source}`) },
+    {
+      key: 'type',
+      title: t('columns.type'),
+      render: (_, i) => <Tag>{t(`common:power.types.${i.type}`)}</Tag>,
+    },
+    { key: 'source', title: t('columns.source'), render: (_, i) => t(`common:power.sources.${i.source}`) },
     { key: 'unit', title: t('columns.unit'), render: (_, i) => unit(i.implementingUnitCode) },
     { key: 'statutory', title: t('columns.statutoryLimit'), render: (_, i) => limit(i.statutoryLimit) },
     { key: 'promised', title: t('columns.promisedLimit'), render: (_, i) => limit(i.promisedLimit) },

@@ -68,7 +68,10 @@ export function ItemEditor({ item, revision, onClose, onSaved }: Props) {
       </Col>
       <Col span={14}>
         <Form.Item name={`${name}Unit`} label={t('power.limitUnit', { limit: t(`power.${name}Limit`) })}>
-          <Select allowClear options={TIME_UNITS.map((u) => ({ value: u, label: t(`power.units.${u}`) }))} />
+          <Select
+            allowClear
+            options={TIME_UNITS.map((u) => ({ value: u, label: t(`common:power.units.${u}`) }))}
+          />
         </Form.Item>
       </Col>
     </Row>
@@ -93,12 +96,14 @@ export function ItemEditor({ item, revision, onClose, onSaved }: Props) {
         <Row gutter={8}>
           <Col span={12}>
             <Form.Item name="type" label={t('power.type')}>
-              <Select options={POWER_TYPES.map((x) => ({ value: x, label: t(`power.types.${x}`) }))} />
+              <Select options={POWER_TYPES.map((x) => ({ value: x, label: t(`common:power.types.${x}`) }))} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="source" label={t('power.source')}>
-              <Select options={POWER_SOURCES.map((x) => ({ value: x, label: t(`power.sources.${x}`) }))} />
+              <Select
+                options={POWER_SOURCES.map((x) => ({ value: x, label: t(`common:power.sources.${x}`) }))}
+              />
             </Form.Item>
           </Col>
         </Row>

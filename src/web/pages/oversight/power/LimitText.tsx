@@ -5,5 +5,5 @@ import type { PowerItem } from '../types';
 export function LimitText({ limit }: { limit: PowerItem['statutoryLimit'] }) {
   const { t } = useTranslation('oversight');
   if (!limit) return <>—</>;
-  return <>{t('power.limit', { value: limit.value, unit: t(`power.units.${limit.unit}`) })}</>;
+  return <>{t('power.limit', { value: limit.value, unit: t(`common:power.units.${limit.unit}`) })}</>;
 }

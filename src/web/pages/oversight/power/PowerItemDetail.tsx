@@ -44,7 +44,7 @@ export function PowerItemDetail({ item, units }: { item: PowerItem; units: Recor
           <ul style={{ margin: 0 }}>
             {item.responsibilities.map((r, i) => (
               <li key={i}>
-                <strong>{t(`power.stages.${r.stage}`)}</strong>：{r.duty}
+                <strong>{t(`common:power.stages.${r.stage}`)}</strong>：{r.duty}
                 {r.basis && `（${r.basis}）`}
               </li>
             ))}

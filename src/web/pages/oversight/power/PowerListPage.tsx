@@ -40,8 +40,8 @@ export default function PowerListPage() {
         </>
       ),
     },
-    { title: t('power.type'), key: 'type', render: (_, i) => t(`power.types.${i.type}`) },
-    { title: t('power.source'), key: 'source', render: (_, i) => t(`power.sources.${i.source}`) },
+    { title: t('power.type'), key: 'type', render: (_, i) => t(`common:power.types.${i.type}`) },
+    { title: t('power.source'), key: 'source', render: (_, i) => t(`common:power.sources.${i.source}`) },
     {
       title: t('power.implementing'),
       key: 'unit',

@@ -7,10 +7,13 @@ const isLimit = (v: unknown): v is { value: number; unit: string } =>
 export function diffValue(t: TFunction, field: string, v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return v ? t('power.yes') : t('power.no');
-  if (field === 'type' && typeof v === 'string') return t(`power.types.${v}`, { defaultValue: v });
-  if (field === 'source' && typeof v === 'string') return t(`power.sources.${v}`, { defaultValue: v });
+  if (field === 'type' && typeof v === 'string') return t(`common:power.types.${v}`, { defaultValue: v });
+  if (field === 'source' && typeof v === 'string') return t(`common:power.sources.${v}`, { defaultValue: v });
   if (isLimit(v)) {
-    return t('power.limit', { value: v.value, unit: t(`power.units.${v.unit}`, { defaultValue: v.unit }) });
+    return t('power.limit', {
+      value: v.value,
+      unit: t(`common:power.units.${v.unit}`, { defaultValue: v.unit }),
+    });
   }
   if (Array.isArray(v)) {
     return v
