@@ -54,6 +54,8 @@ import {
   type CasesService,
 } from './modules/cases/index.js';
 import {
+  CARD_STREAM,
+  cardEventsVisibleTo,
   createSupervisionProjection,
   createSupervisionService,
   supervisionRoutes,
@@ -233,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Each module says who sees its events on the live stream; the platform imports no module.
   const visibility = createVisibilityRegistry();
   visibility.register(CASE_STREAM, caseEventsVisibleTo);
+  visibility.register(CARD_STREAM, cardEventsVisibleTo);
   await app.register(eventStreamRoutes, {
     feed: eventFeed,
     visibility,

@@ -144,6 +144,31 @@ describe('the oversight area (权力阳光)', () => {
     );
   });
 
+  it('shows a card on the open list as soon as it is raised', async () => {
+    const page = await monitor();
+    await page.goto('/console/oversight/cards?rule=case.weak-reason');
+    const table = page.getByTestId('cards-table');
+    // Loaded and empty first, so only the live stream can bring the card.
+    await table.locator('.ant-table-placeholder').waitFor();
+    // A void with a boilerplate reason, while the list is open: the card arrives over the live stream.
+    const t = b.t;
+    const s = await t.standard('event');
+    const intake = await t.post(await t.as('inspector'), '/api/cases/intake/inspector', {
+      location: LAKESIDE,
+      description: '监察页面测试：实时卡片',
+      category: { categoryType: s.kind, majorCode: s.majorCode, minorCode: s.minorCode },
+      standardId: s.id,
+    });
+    const created = intake.json<{ id: string; caseNo: string; version: number }>();
+    const voided = await t.post(await t.as('operator'), `/api/cases/${created.id}/void`, {
+      version: created.version,
+      reason: '重复上报',
+    });
+    assert.equal(voided.statusCode, 200, voided.body);
+    await t.app.projector.catchUp(t.tenant.id);
+    await table.locator('tr', { hasText: created.caseNo }).first().waitFor();
+  });
+
   it('shows the power list and the diff between its versions', async () => {
     const page = await monitor();
     await page.goto('/console/oversight/power-list');

@@ -103,4 +103,35 @@ describe('case events on the live stream', () => {
     );
     assert.deepEqual(theirs, []);
   });
+
+  it('sends supervision cards to those who may see them', async () => {
+    const s = await t.standard('event');
+    const created = (
+      await t.post(await t.as('inspector'), '/api/cases/intake/inspector', {
+        location: LAKESIDE,
+        description: '卡片实时流',
+        category: { categoryType: s.kind, majorCode: s.majorCode, minorCode: s.minorCode },
+        standardId: s.id,
+      })
+    ).json<{ id: string; version: number }>();
+    // A void with a boilerplate reason raises a card (supervision rule case.void-reason).
+    const voided = await t.post(await t.as('operator'), `/api/cases/${created.id}/void`, {
+      version: created.version,
+      reason: '重复上报',
+    });
+    assert.equal(voided.statusCode, 200, voided.body);
+    await t.app.projector.catchUp(t.tenant.id);
+
+    const cards = '/api/events/stream?lastEventId=0&types=supervision.card.';
+    const seen = await collect(`${base}${cards}`, await t.as('monitor'), 1);
+    assert.equal(seen[0]?.event, 'supervision.card.raised');
+    assert.equal(seen[0]?.data.streamType, 'supervisionCard');
+    assert.equal((seen[0]?.data.payload as { caseId?: string }).caseId, created.id);
+    // A unit's handler sees no card of a case that never reached the unit; an inspector reads no cards.
+    assert.deepEqual(
+      await collect(`${base}${cards}`, await t.staff('h-cards', ['handler'], 'SANITATION'), 1, 1_500),
+      [],
+    );
+    assert.deepEqual(await collect(`${base}${cards}`, await t.as('inspector'), 1, 1_500), []);
+  });
 });

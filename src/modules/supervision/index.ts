@@ -18,3 +18,4 @@ export { ACCOUNTABILITY_OUTCOMES, type Accountability, type Card } from './types
 export { createSupervisionProjection, SUPERVISION_PROJECTION, CARD_STREAM } from './projection.js';
 export { createSupervisionService, type SupervisionService } from './service.js';
 export { supervisionRoutes } from './routes.js';
+export { cardEventsVisibleTo } from './policies.js';

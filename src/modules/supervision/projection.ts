@@ -59,6 +59,8 @@ export function cardEvent(card: Card, name: string, payload: Record<string, unkn
       caseNo: card.caseNo,
       unitCode: card.unitCode,
       gridCode: card.gridCode,
+      // With the unit and grid, what decides who sees the event on the live stream.
+      officerAccountId: card.officerAccountId,
       ...payload,
     },
   };
@@ -229,7 +231,6 @@ export async function raiseCards(
         triggerName: c.triggerName,
         firedAt: c.firedAt.toISOString(),
         dueBy: c.dueBy.toISOString(),
-        officerAccountId: c.officerAccountId,
       }),
     ),
   );

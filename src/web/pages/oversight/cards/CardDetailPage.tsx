@@ -13,6 +13,7 @@ import { CardFacts } from './CardFacts';
 import { CardHistory } from './CardHistory';
 import { RespondForm } from './RespondForm';
 import { ReviewForm } from './ReviewForm';
+import { useCardEvents } from './useCardEvents';
 
 export default function CardDetailPage() {
   const { t } = useTranslation(['oversight', 'common']);
@@ -23,6 +24,7 @@ export default function CardDetailPage() {
     async () => unwrap(await api.GET('/api/supervision/cards/{id}', { params: { path: { id } } })),
     id,
   );
+  useCardEvents(detail.reload, (cardId) => cardId === id);
   const card = detail.data?.card;
   return (
     <>

@@ -15,6 +15,7 @@ import { useUnitNames } from '../useUnitNames';
 import { CardFilterBar } from './CardFilterBar';
 import { SeverityTag, StatusTag } from './SeverityTag';
 import { CardTarget } from './CardTarget';
+import { useCardEvents } from './useCardEvents';
 import { toApiQuery, useCardQuery } from './useCardQuery';
 
 export default function CardsPage() {
@@ -27,6 +28,7 @@ export default function CardsPage() {
     async () => unwrap(await api.GET('/api/supervision/cards', { params: { query: toApiQuery(filters) } })),
     key,
   );
+  useCardEvents(first.reload);
   const [more, setMore] = useState<{ items: Card[]; cursor: string | null }>({ items: [], cursor: null });
   const [moreError, setMoreError] = useState<ReturnType<typeof asApiError> | null>(null);
   useEffect(() => {
