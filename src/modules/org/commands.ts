@@ -244,6 +244,7 @@ export function createOrgService(deps: { db: Database; clock: Clock }) {
     listStaff: (tenantId: number, filter: Parameters<typeof store.listStaff>[2]) =>
       store.listStaff(db.sql, tenantId, filter),
     findStaff: (tenantId: number, accountId: number) => store.findStaff(db.sql, tenantId, accountId),
+    namesOf: (tenantId: number, accountIds: readonly number[]) => store.namesOf(db.sql, tenantId, accountIds),
     /** The data scope of an account: its staff record's, else tenant-wide for the leadership and machines. */
     scopeOf: async (
       tenantId: number,

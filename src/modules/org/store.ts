@@ -289,3 +289,16 @@ export async function listShifts(
     ORDER BY starts_at, id`.execute(ex);
   return r.rows.map(toShift);
 }
+
+/** Display names of accounts, for pages that show who (cards, 问责, grading). */
+export async function namesOf(
+  ex: Executor,
+  tenantId: number,
+  accountIds: readonly number[],
+): Promise<Map<number, string>> {
+  if (accountIds.length === 0) return new Map();
+  const r = await sql<{ id: string; name: string }>`
+    SELECT id::text AS id, display_name AS name FROM accounts
+    WHERE tenant_id = ${tenantId} AND id = ANY(${[...new Set(accountIds)]}::bigint[])`.execute(ex);
+  return new Map(r.rows.map((row) => [Number(row.id), row.name]));
+}

@@ -6,7 +6,11 @@ import { ruleKind, type RuleOverride } from './domain/registry.js';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-export function presentCard(c: Card) {
+/** Display names by account id; a name not found shows as null. */
+export type Names = ReadonlyMap<number, string>;
+const nameOf = (names: Names, id: number | null) => (id === null ? null : (names.get(id) ?? null));
+
+export function presentCard(c: Card, names: Names) {
   return {
     id: c.id,
     ruleId: c.ruleId,
@@ -21,6 +25,7 @@ export function presentCard(c: Card) {
     unitCode: c.unitCode,
     gridCode: c.gridCode,
     officerAccountId: c.officerAccountId,
+    officerName: nameOf(names, c.officerAccountId),
     trigger: { seq: c.triggerSeq, name: c.triggerName },
     summary: c.summary,
     facts: c.facts,
@@ -41,11 +46,12 @@ export function presentNotification(n: Notification) {
   return { ...n, createdAt: n.createdAt.toISOString() };
 }
 
-export function presentAccountability(a: Accountability) {
+export function presentAccountability(a: Accountability, names: Names) {
   return {
     id: a.id,
     subjectKind: a.subjectKind,
     subjectAccountId: a.subjectAccountId,
+    subjectName: nameOf(names, a.subjectAccountId),
     subjectUnitCode: a.subjectUnitCode,
     outcome: a.outcome,
     outcomeLabel: ACCOUNTABILITY_OUTCOMES[a.outcome],

@@ -18,7 +18,13 @@ import {
 import { presentAccountability, presentCard, presentNotification, presentRule } from './presenters.js';
 import type { SupervisionService } from './service.js';
 import * as store from './store.js';
-import { ACCOUNTABILITY_OUTCOMES, CARD_STATUSES, type AccountabilityOutcome } from './types.js';
+import {
+  ACCOUNTABILITY_OUTCOMES,
+  CARD_STATUSES,
+  type Accountability,
+  type AccountabilityOutcome,
+  type Card,
+} from './types.js';
 
 const tags = ['supervision'];
 const Uuid = Type.String({ pattern: '^[0-9a-fA-F-]{36}$' });
@@ -43,6 +49,7 @@ const CardView = Type.Object({
   unitCode: Nullable(Type.String()),
   gridCode: Nullable(Type.String()),
   officerAccountId: Nullable(Type.Integer()),
+  officerName: Nullable(Type.String()),
   trigger: Type.Object({ seq: Type.Integer(), name: Type.String() }),
   summary: Type.String(),
   facts: Json,
@@ -68,6 +75,7 @@ const AccountabilityView = Type.Object({
   id: Type.String(),
   subjectKind: Type.String(),
   subjectAccountId: Nullable(Type.Integer()),
+  subjectName: Nullable(Type.String()),
   subjectUnitCode: Nullable(Type.String()),
   outcome: OutcomeT,
   outcomeLabel: Type.String(),
@@ -146,6 +154,16 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
     if (!canSeeCard(await cardViewerOf(org, principal), card)) throw errors.notFound('card');
     return card;
   }
+  type Request = Parameters<typeof principalOf>[0];
+  const namesFor = (request: Request, ids: readonly (number | null)[]) =>
+    org.namesOf(
+      principalOf(request).actor.tenantId,
+      ids.filter((id): id is number => id !== null),
+    );
+  const presentOne = async (request: Request, card: Card) =>
+    presentCard(card, await namesFor(request, [card.officerAccountId]));
+  const presentRecord = async (request: Request, record: Accountability) =>
+    presentAccountability(record, await namesFor(request, [record.subjectAccountId]));
 
   app.get(
     '/api/supervision/cards',
@@ -199,9 +217,13 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
         decodeCursor(q.cursor),
       );
       const page = items.slice(0, q.limit);
+      const names = await namesFor(
+        request,
+        page.map((c) => c.officerAccountId),
+      );
       const last = page.at(-1);
       return {
-        items: page.map(presentCard),
+        items: page.map((c) => presentCard(c, names)),
         nextCursor:
           items.length > q.limit && last
             ? Buffer.from(JSON.stringify({ t: last.firedAt.toISOString(), id: last.id })).toString(
@@ -237,12 +259,15 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const card = await visibleCard(request, request.params.id);
       const tenantId = principalOf(request).actor.tenantId;
+      const records = await supervision.listAccountability(tenantId, { cardId: card.id });
+      const names = await namesFor(request, [
+        card.officerAccountId,
+        ...records.map((a) => a.subjectAccountId),
+      ]);
       return {
-        card: presentCard(card),
+        card: presentCard(card, names),
         notifications: (await supervision.notifications(tenantId, card.id)).map(presentNotification),
-        accountability: (await supervision.listAccountability(tenantId, { cardId: card.id })).map(
-          presentAccountability,
-        ),
+        accountability: records.map((a) => presentAccountability(a, names)),
       };
     },
   );
@@ -272,7 +297,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       await visibleCard(request, request.params.id);
-      return presentCard(
+      return presentOne(
+        request,
         await supervision.respond(principalOf(request).actor, request.params.id, request.body),
       );
     },
@@ -304,7 +330,10 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
         decision: 'accept' | 'reject' | 'dismiss';
         note: string | null;
       };
-      return presentCard(await supervision.review(principalOf(request).actor, request.params.id, body));
+      return presentOne(
+        request,
+        await supervision.review(principalOf(request).actor, request.params.id, body),
+      );
     },
   );
 
@@ -344,7 +373,11 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
         ...(q.subjectUnitCode ? { subjectUnitCode: q.subjectUnitCode } : {}),
         includeWithdrawn: q.includeWithdrawn,
       });
-      return { items: items.map(presentAccountability) };
+      const names = await namesFor(
+        request,
+        items.map((a) => a.subjectAccountId),
+      );
+      return { items: items.map((a) => presentAccountability(a, names)) };
     },
   );
 
@@ -378,7 +411,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
         cardIds: string[];
       };
       const record = await supervision.recordAccountability(principalOf(request).actor, b);
-      return reply.status(201).send(presentAccountability(record));
+      return reply.status(201).send(await presentRecord(request, record));
     },
   );
 
@@ -394,7 +427,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) =>
-      presentAccountability(
+      presentRecord(
+        request,
         await supervision.findAccountability(principalOf(request).actor.tenantId, request.params.id),
       ),
   );
@@ -415,7 +449,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) =>
-      presentAccountability(
+      presentRecord(
+        request,
         await supervision.changeAccountability(principalOf(request).actor, request.params.id, request.body),
       ),
   );
@@ -435,7 +470,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const actor = principalOf(request).actor;
       const current = await supervision.findAccountability(actor.tenantId, request.params.id);
-      return presentAccountability(
+      return presentRecord(
+        request,
         await supervision.changeAccountability(actor, request.params.id, {
           version: request.query.version,
           outcome: current.outcome,
@@ -559,7 +595,9 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
               schemeVersion: Type.Integer(),
               scheme: Scheme,
               units: Type.Array(Type.Object({ unitCode: Type.String(), ...Graded })),
-              officers: Type.Array(Type.Object({ accountId: Type.Integer(), ...Graded })),
+              officers: Type.Array(
+                Type.Object({ accountId: Type.Integer(), name: Nullable(Type.String()), ...Graded }),
+              ),
             }),
           },
           401,
@@ -569,7 +607,16 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const g = await supervision.grading(principalOf(request).actor.tenantId, request.query.quarter);
-      return { ...g, from: g.from.toISOString(), to: g.to.toISOString() };
+      const names = await namesFor(
+        request,
+        g.officers.map((o) => o.accountId),
+      );
+      return {
+        ...g,
+        officers: g.officers.map((o) => ({ ...o, name: names.get(o.accountId) ?? null })),
+        from: g.from.toISOString(),
+        to: g.to.toISOString(),
+      };
     },
   );
 };

@@ -133,6 +133,9 @@ describe('electronic supervision over the case loop', () => {
       true,
       'the rule’s title travels with the card',
     );
+    const shown = detail.json<{ card: { officerAccountId: number | null; officerName: string | null } }>()
+      .card;
+    assert.ok(shown.officerAccountId !== null && (shown.officerName ?? '').length > 0, 'the officer by name');
     const byTicket = await t.get(monitor, `/api/supervision/cards?caseNo=${pingPongCase.caseNo}`);
     assert.deepEqual(
       byTicket.json<{ items: { caseId: string }[] }>().items.map((c) => c.caseId),
@@ -346,6 +349,22 @@ describe('electronic supervision over the case loop', () => {
     assert.equal(changed.statusCode, 200, changed.body);
     const stale = await t.app.inject({ method: 'PUT', url, headers: monitor, payload: change });
     assert.equal(stale.statusCode, 409);
+    // A record on an officer names them.
+    const onOfficer = await t.post(monitor, '/api/supervision/accountability', {
+      ...body,
+      subjectKind: 'officer',
+      subjectUnitCode: null,
+      subjectAccountId: pingPong.officerAccountId,
+    });
+    assert.equal(onOfficer.statusCode, 201, onOfficer.body);
+    const officerRecord = onOfficer.json<{ id: string; version: number; subjectName: string | null }>();
+    assert.ok((officerRecord.subjectName ?? '').length > 0);
+    const takenBack = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/supervision/accountability/${officerRecord.id}?version=${officerRecord.version}`,
+      headers: monitor,
+    });
+    assert.equal(takenBack.statusCode, 200, takenBack.body);
     const withdrawn = await t.app.inject({ method: 'DELETE', url: `${url}?version=2`, headers: monitor });
     assert.equal(withdrawn.statusCode, 200, withdrawn.body);
     assert.ok(withdrawn.json<{ withdrawnAt: string | null }>().withdrawnAt);

@@ -11402,6 +11402,7 @@ export interface paths {
                                 outcomeLabel: string;
                                 subjectAccountId: number | null;
                                 subjectKind: string;
+                                subjectName: string | null;
                                 subjectUnitCode: string | null;
                                 version: number;
                                 withdrawnAt: string | null;
@@ -11488,6 +11489,7 @@ export interface paths {
                             outcomeLabel: string;
                             subjectAccountId: number | null;
                             subjectKind: string;
+                            subjectName: string | null;
                             subjectUnitCode: string | null;
                             version: number;
                             withdrawnAt: string | null;
@@ -11570,6 +11572,7 @@ export interface paths {
                             outcomeLabel: string;
                             subjectAccountId: number | null;
                             subjectKind: string;
+                            subjectName: string | null;
                             subjectUnitCode: string | null;
                             version: number;
                             withdrawnAt: string | null;
@@ -11660,6 +11663,7 @@ export interface paths {
                             outcomeLabel: string;
                             subjectAccountId: number | null;
                             subjectKind: string;
+                            subjectName: string | null;
                             subjectUnitCode: string | null;
                             version: number;
                             withdrawnAt: string | null;
@@ -11750,6 +11754,7 @@ export interface paths {
                             outcomeLabel: string;
                             subjectAccountId: number | null;
                             subjectKind: string;
+                            subjectName: string | null;
                             subjectUnitCode: string | null;
                             version: number;
                             withdrawnAt: string | null;
@@ -11870,6 +11875,7 @@ export interface paths {
                                 /** @enum {string} */
                                 initialSeverity: "prompt" | "yellow" | "red";
                                 officerAccountId: number | null;
+                                officerName: string | null;
                                 outcome: string | null;
                                 powerItemCode: string | null;
                                 respondedAt: string | null;
@@ -11983,6 +11989,7 @@ export interface paths {
                                 outcomeLabel: string;
                                 subjectAccountId: number | null;
                                 subjectKind: string;
+                                subjectName: string | null;
                                 subjectUnitCode: string | null;
                                 version: number;
                                 withdrawnAt: string | null;
@@ -12010,6 +12017,7 @@ export interface paths {
                                 /** @enum {string} */
                                 initialSeverity: "prompt" | "yellow" | "red";
                                 officerAccountId: number | null;
+                                officerName: string | null;
                                 outcome: string | null;
                                 powerItemCode: string | null;
                                 respondedAt: string | null;
@@ -12160,6 +12168,7 @@ export interface paths {
                             /** @enum {string} */
                             initialSeverity: "prompt" | "yellow" | "red";
                             officerAccountId: number | null;
+                            officerName: string | null;
                             outcome: string | null;
                             powerItemCode: string | null;
                             respondedAt: string | null;
@@ -12305,6 +12314,7 @@ export interface paths {
                             /** @enum {string} */
                             initialSeverity: "prompt" | "yellow" | "red";
                             officerAccountId: number | null;
+                            officerName: string | null;
                             outcome: string | null;
                             powerItemCode: string | null;
                             respondedAt: string | null;
@@ -12429,6 +12439,7 @@ export interface paths {
                                     [key: string]: number;
                                 };
                                 label: string;
+                                name: string | null;
                                 score: number;
                             }[];
                             quarter: string;

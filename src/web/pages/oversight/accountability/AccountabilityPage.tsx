@@ -51,7 +51,7 @@ export default function AccountabilityPage() {
   const subject = (a: Accountability) =>
     a.subjectKind === 'unit'
       ? units.name(a.subjectUnitCode)
-      : t('cards.officer', { id: a.subjectAccountId ?? '—' });
+      : (a.subjectName ?? t('cards.officer', { id: a.subjectAccountId ?? '—' }));
 
   return (
     <>

@@ -70,7 +70,12 @@ export function CardFacts({ card, ruleTitle, unitName }: Props) {
           row('summary', card.summary),
           row('unit', unitName(card.unitCode)),
           row('grid', card.gridCode ?? '—'),
-          row('officer', card.officerAccountId ? t('cards.officer', { id: card.officerAccountId }) : '—'),
+          row(
+            'officer',
+            card.officerAccountId
+              ? (card.officerName ?? t('cards.officer', { id: card.officerAccountId }))
+              : '—',
+          ),
           row('powerItem', card.powerItemCode ?? '—'),
           row('trigger', `${card.trigger.name} · #${card.trigger.seq}`),
           row('firedAt', formatDateTime(card.firedAt)),

@@ -19,7 +19,9 @@ export function CardTarget({ card }: { card: Card }) {
     );
   }
   if (card.target.kind === 'officer') {
-    return <span>{t('cards.officer', { id: card.officerAccountId ?? card.target.id })}</span>;
+    return (
+      <span>{card.officerName ?? t('cards.officer', { id: card.officerAccountId ?? card.target.id })}</span>
+    );
   }
   return (
     <span>

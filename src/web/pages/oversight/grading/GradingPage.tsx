@@ -96,7 +96,7 @@ export default function GradingPage() {
         columns={columns({
           title: t('grading.officer'),
           key: 'officer',
-          render: (_, r) => ('accountId' in r ? t('cards.officer', { id: r.accountId }) : ''),
+          render: (_, r) => ('accountId' in r ? (r.name ?? t('cards.officer', { id: r.accountId })) : ''),
         })}
       />
       {grading.data && <SchemeView scheme={grading.data.scheme} version={grading.data.schemeVersion} />}
