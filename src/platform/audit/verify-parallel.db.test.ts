@@ -120,4 +120,13 @@ describe('parallel verification over binary COPY', { skip }, () => {
       assert.equal(r.events, page.events);
     }
   });
+
+  it('fails as a whole, rather than report part of the log, when a share cannot be read', async () => {
+    const nowhere = new URL(t.url as string);
+    nowhere.pathname = '/chengzhi_no_such_database';
+    await assert.rejects(
+      verifyAudit(t.db.sql, tenantId, { trustedKeys, parallel: { url: nowhere.toString(), workers: 2 } }),
+      /chengzhi_no_such_database/,
+    );
+  });
 });

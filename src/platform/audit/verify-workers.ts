@@ -18,11 +18,11 @@ function startWorker(task: ShareTask): Worker {
 }
 
 function runShare(
+  worker: Worker,
   task: ShareTask,
   onProgress: (share: number, events: number) => void,
 ): Promise<ShareResult> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(task);
     let result: ShareResult | null = null;
     worker.on('message', (m: { progress?: number; result?: ShareResult }) => {
       if (m.progress !== undefined) onProgress(task.share, m.progress);
@@ -46,23 +46,29 @@ export async function verifyChainsInParallel(
   onProgress?: (events: number) => void,
 ): Promise<ShareResult> {
   const progress = new Array<number>(task.workers).fill(0);
-  const results = await Promise.all(
-    progress.map((_, share) =>
-      runShare(
-        {
-          url: task.url,
-          tenantId: task.tenantId,
-          maxProblems: task.maxProblems,
-          share,
-          shares: task.workers,
-        },
-        (s, events) => {
+  const tasks: ShareTask[] = progress.map((_, share) => ({
+    url: task.url,
+    tenantId: task.tenantId,
+    maxProblems: task.maxProblems,
+    share,
+    shares: task.workers,
+  }));
+  const workers = tasks.map(startWorker);
+  let results: ShareResult[];
+  try {
+    results = await Promise.all(
+      tasks.map((t, i) =>
+        runShare(workers[i] as Worker, t, (s, events) => {
           progress[s] = events;
           onProgress?.(progress.reduce((a, b) => a + b, 0));
-        },
+        }),
       ),
-    ),
-  );
+    );
+  } catch (error) {
+    // One share failed (e.g. the connection dropped): the report would be incomplete, so stop the others.
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw error;
+  }
   const problems = results.flatMap((r) => r.problems).sort(byRecord);
   return {
     events: results.reduce((n, r) => n + r.events, 0),
