@@ -1,12 +1,12 @@
 /** Record or change a 问责 decision: subject (officer or unit), outcome, basis, note and the cards it rests on. */
 import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, unwrap } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
 import { formatDateTime } from '../../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { OUTCOMES, type Accountability, type AccountabilityOutcome } from '../types';
-import { asApiError, useLoad } from '../useLoad';
+import { useLoad } from '../useLoad';
+import { useSubmit } from '../useSubmit';
 
 interface Values {
   subjectKind: 'officer' | 'unit';
@@ -30,8 +30,7 @@ export function AccountabilityForm({ record, initialCardIds, units, onClose, onS
   const { t } = useTranslation(['oversight', 'common']);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('subjectKind', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const cards = useLoad(
     async () => unwrap(await api.GET('/api/supervision/cards', { params: { query: { limit: 200 } } })).items,
     'acc-cards',
@@ -42,9 +41,8 @@ export function AccountabilityForm({ record, initialCardIds, units, onClose, onS
   }));
 
   async function save(v: Values) {
-    setBusy(true);
     const common = { outcome: v.outcome, basis: v.basis, note: v.note?.trim() || null, cardIds: v.cardIds };
-    try {
+    await run(async () => {
       if (record) {
         unwrap(
           await api.PUT('/api/supervision/accountability/{id}', {
@@ -65,11 +63,7 @@ export function AccountabilityForm({ record, initialCardIds, units, onClose, onS
         );
       }
       onSaved();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

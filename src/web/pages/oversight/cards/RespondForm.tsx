@@ -1,11 +1,10 @@
 /** 纠错: the unit's or officer's answer to an open card (explanation and corrective action). */
 import { Button, Card as Panel, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, unwrap } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 import type { Card } from '../types';
-import { asApiError } from '../useLoad';
+import { useSubmit } from '../useSubmit';
 
 interface Values {
   explanation: string;
@@ -15,12 +14,10 @@ interface Values {
 export function RespondForm({ card, onDone }: { card: Card; onDone: () => void }) {
   const { t } = useTranslation(['oversight', 'common']);
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
 
   async function submit(v: Values) {
-    setBusy(true);
-    try {
+    await run(async () => {
       unwrap(
         await api.POST('/api/supervision/cards/{id}/respond', {
           params: { path: { id: card.id } },
@@ -33,14 +30,9 @@ export function RespondForm({ card, onDone }: { card: Card; onDone: () => void }
           },
         }),
       );
-      setError(null);
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,11 +1,10 @@
 /** Review of a card by supervision: accept the answer (closes it), reject it (open again) or dismiss (误报). */
 import { Button, Card as Panel, Form, Input, Radio } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, unwrap } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 import type { Card } from '../types';
-import { asApiError } from '../useLoad';
+import { useSubmit } from '../useSubmit';
 
 type Decision = 'accept' | 'reject' | 'dismiss';
 interface Values {
@@ -16,29 +15,22 @@ interface Values {
 export function ReviewForm({ card, onDone }: { card: Card; onDone: () => void }) {
   const { t } = useTranslation(['oversight', 'common']);
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const decision = Form.useWatch('decision', form);
   // Accepting needs an answer to accept; an open card can only be dismissed.
   const decisions: Decision[] = card.status === 'responded' ? ['accept', 'reject', 'dismiss'] : ['dismiss'];
 
   async function submit(v: Values) {
-    setBusy(true);
-    try {
+    await run(async () => {
       unwrap(
         await api.POST('/api/supervision/cards/{id}/review', {
           params: { path: { id: card.id } },
           body: { version: card.version, decision: v.decision, note: v.note?.trim() || null },
         }),
       );
-      setError(null);
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -4,12 +4,10 @@
  * whose 400 names the offending field (e.g. `item.legalBasis.0.article`).
  */
 import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 import type { PowerItem } from '../types';
-import { asApiError } from '../useLoad';
 import { useUnitNames } from '../useUnitNames';
 import {
   fromForm,
@@ -20,6 +18,7 @@ import {
   toForm,
   type ItemForm,
 } from './item-form';
+import { useSubmit } from '../useSubmit';
 
 interface Props {
   item: PowerItem;
@@ -33,8 +32,7 @@ export function ItemEditor({ item, revision, onClose, onSaved }: Props) {
   const { t } = useTranslation(['oversight', 'common']);
   const [form] = Form.useForm<ItemForm>();
   const units = useUnitNames();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   async function save(v: ItemForm) {
     const built = fromForm(item.code, v);
@@ -42,8 +40,7 @@ export function ItemEditor({ item, revision, onClose, onSaved }: Props) {
       setError(new ApiError(400, 'VALIDATION_FAILED', t('power.jsonInvalid', { field: built }), built));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       unwrap(
         await api.PUT('/api/oversight/power-list/draft/items/{code}', {
           params: { path: { code: item.code } },
@@ -51,11 +48,7 @@ export function ItemEditor({ item, revision, onClose, onSaved }: Props) {
         }),
       );
       onSaved();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const unitSelect = <Select showSearch optionFilterProp="label" options={units.options} />;

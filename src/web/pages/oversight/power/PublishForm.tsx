@@ -1,10 +1,9 @@
 /** Publish the draft as the next version, in force from a date (today or later; the server checks). */
 import { Button, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, unwrap } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
-import { asApiError } from '../useLoad';
+import { useSubmit } from '../useSubmit';
 
 interface Values {
   effectiveFrom: string;
@@ -19,11 +18,9 @@ export function PublishForm({
   onPublished: (v: number) => void;
 }) {
   const { t } = useTranslation('oversight');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   async function publish(v: Values) {
-    setBusy(true);
-    try {
+    await run(async () => {
       const res = unwrap(
         await api.POST('/api/oversight/power-list/draft/publish', {
           body: {
@@ -33,13 +30,8 @@ export function PublishForm({
           },
         }),
       );
-      setError(null);
       onPublished(res.version);
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <section style={{ marginTop: 16 }}>

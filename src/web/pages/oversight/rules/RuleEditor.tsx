@@ -3,12 +3,11 @@
  * thresholds (params, as JSON: each rule kind has its own; the server validates them and names a bad one).
  */
 import { Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 import { SEVERITIES, type Rule, type Severity } from '../types';
-import { asApiError } from '../useLoad';
+import { useSubmit } from '../useSubmit';
 
 interface Values {
   powerItemCode?: string;
@@ -28,8 +27,7 @@ interface Props {
 export function RuleEditor({ rule, title, onClose, onSaved }: Props) {
   const { t } = useTranslation(['oversight', 'common']);
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const e = rule.effective;
 
   async function save(v: Values) {
@@ -44,8 +42,7 @@ export function RuleEditor({ rule, title, onClose, onSaved }: Props) {
     const item = v.powerItemCode?.trim() || null;
     // Version of the override being replaced; 0 creates the first one for this scope.
     const current = item ? rule.byPowerItem.find((o) => o.powerItemCode === item) : e;
-    setBusy(true);
-    try {
+    await run(async () => {
       unwrap(
         await api.PUT('/api/supervision/rules/{ruleId}', {
           params: { path: { ruleId: rule.id } },
@@ -60,11 +57,7 @@ export function RuleEditor({ rule, title, onClose, onSaved }: Props) {
         }),
       );
       onSaved();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
