@@ -1,6 +1,7 @@
 /**
  * Which roles may use each section, mirrored from the routes' `config.access.roles`:
- * src/modules/supervision/routes.ts (the lists live in src/modules/supervision/policies.ts),
+ * src/modules/supervision/{card,accountability,rule}-routes.ts (the lists live in
+ * src/modules/supervision/policies.ts),
  * src/modules/oversight/routes.ts (EDITORS; the reads are open to any staff) and
  * src/platform/audit/routes.ts. Used for menu and button visibility only; the server still decides.
  */
