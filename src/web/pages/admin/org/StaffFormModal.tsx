@@ -1,9 +1,9 @@
 /** Create a staff account (initial password, changed at first sign-in) or change roles, unit, phone, scope. */
-import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from './types';
+import { useVersionedSave } from './useVersionedSave';
 
 interface Values {
   username: string;
@@ -23,23 +23,19 @@ export function StaffFormModal(props: {
   onClose: (saved: boolean) => void;
 }) {
   const { t } = useTranslation(['admin', 'common']);
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const m = props.member;
+  const { error, busy, run } = useVersionedSave(m !== null, props.onClose);
   const all = Form.useWatch('all', form);
 
   async function save(v: Values) {
-    setBusy(true);
-    setError(null);
     const common = {
       phone: v.phone?.trim() ? v.phone.trim() : null,
       roles: v.roles,
       unitCode: v.unitCode,
       scope: { all: v.all, regionCodes: v.all ? [] : v.regionCodes, unitCodes: v.all ? [] : v.unitCodes },
     };
-    try {
+    await run(async () => {
       if (m) {
         unwrap(
           await api.PUT('/api/org/staff/{accountId}', {
@@ -59,18 +55,7 @@ export function StaffFormModal(props: {
           }),
         );
       }
-      void message.success(t('common.saved'));
-      props.onClose(true);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && m) {
-        void message.warning(t('common.conflict'));
-        props.onClose(true);
-        return;
-      }
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

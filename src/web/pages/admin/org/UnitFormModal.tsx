@@ -1,8 +1,8 @@
 /** Create a unit, or change one with the version read (a stale version is refused with 409). */
-import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
+import { useVersionedSave } from './useVersionedSave';
 import { codeList, UNIT_KINDS, type Unit, type UnitKind } from './types';
 
 interface Values {
@@ -26,15 +26,11 @@ export function UnitFormModal(props: {
   onClose: (saved: boolean) => void;
 }) {
   const { t } = useTranslation('admin');
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const u = props.unit;
+  const { error, busy, run } = useVersionedSave(u !== null, props.onClose);
 
   async function save(v: Values) {
-    setBusy(true);
-    setError(null);
     const body = {
       name: v.name.trim(),
       kind: v.kind,
@@ -46,7 +42,7 @@ export function UnitFormModal(props: {
       address: orNull(v.address),
       contractRef: orNull(v.contractRef),
     };
-    try {
+    await run(async () => {
       if (u) {
         unwrap(
           await api.PUT('/api/org/units/{code}', {
@@ -57,18 +53,7 @@ export function UnitFormModal(props: {
       } else {
         unwrap(await api.POST('/api/org/units', { body: { ...body, code: v.code.trim() } }));
       }
-      void message.success(t('common.saved'));
-      props.onClose(true);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && u) {
-        void message.warning(t('common.conflict'));
-        props.onClose(true);
-        return;
-      }
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
