@@ -184,13 +184,17 @@ async function arm(db: Database, tenantId: number, group: DueGroup, set: number)
   const now = new Date();
   const late = group === 'late';
   const at = (offset: string) => sql`${now}::timestamptz + ${offset}::interval`;
+  const prefix = setPrefix(group, set); // ends in '-'; '.' follows it
   await sql`UPDATE case_timers t SET
       prompt_at = ${late ? at('-3 hours') : at('-1 minute')},
       yellow_at = ${late ? at('-2 hours') : at('1 day')},
       deadline = ${late ? at('-1 minute') : at('2 days')},
       fire_at = ${late ? at('-3 hours') : at('-1 minute')}
     FROM cases c
-    WHERE c.tenant_id = ${tenantId} AND c.case_no LIKE ${`${setPrefix(group, set)}%`}
+    WHERE c.tenant_id = ${tenantId}
+      -- A range on the (tenant_id, case_no) key, not LIKE: LIKE reads the whole table under a non-C collation,
+      -- which would flush the sweep's pages from the buffer cache before every timed sweep.
+      AND c.case_no >= ${prefix} AND c.case_no < ${prefix.slice(0, -1) + '.'}
       AND t.tenant_id = c.tenant_id AND t.case_id = c.id`.execute(db.sql);
 }
 

@@ -2,12 +2,11 @@
  * SQL of the stage clocks. The sweeper reads only due rows (partial index on fire_at) and locks them with their
  * cases (SKIP LOCKED), so two processes never raise one warning twice.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/index.js';
 import { chainHeadKey, type ChainHead } from '../../platform/events/index.js';
 import { CASE_STREAM } from './events.js';
-import { toCase, type CaseRow } from './store.js';
-import type { CaseRecord, TimerRecord } from './types.js';
+import type { CaseRecord, CaseScopeFacts, TimerRecord } from './types.js';
 
 interface TimerRow {
   tenant_id: number;
@@ -116,10 +115,13 @@ export async function deleteTimers(
     WHERE t.tenant_id = ${tenantId} AND t.case_id = x."caseId" AND t.kind = x.kind`.execute(ex);
 }
 
+/** What the sweep needs of a locked case: its step state, current warning and the facts its events carry. */
+export type SweptCase = Pick<CaseRecord, 'id' | 'version' | 'stage' | 'state' | 'warning'> & CaseScopeFacts;
+
 /**
  * Locks up to `limit` due clocks that no other sweeper holds (SKIP LOCKED), with their cases: two processes
  * sweeping at once take disjoint rows, so every warning is raised once. The locked cases come back with their
- * clocks (as JSON) and the heads of their event chains, so the sweep reads nothing else before it writes.
+ * clocks and the heads of their event chains, so the sweep reads nothing else before it writes.
  */
 export async function lockDueTimers(
   ex: Executor,
@@ -127,15 +129,16 @@ export async function lockDueTimers(
   limit: number,
 ): Promise<{
   timers: (TimerRecord & { tenantId: number })[];
-  cases: Map<string, CaseRecord>;
+  cases: Map<string, SweptCase>;
   heads: Map<string, ChainHead>;
 }> {
-  const r = await sql<
-    TimerRow & { case_row: Record<string, unknown>; head_version: number | null; head_hash: string | null }
-  >`WITH locked AS (
+  const r = await sql<TimerRow & SweptRow & { head_version: number | null; head_hash: string | null }>`
+    WITH locked AS (
       SELECT ${sql.raw(
         'ct.tenant_id, ct.case_id, ct.kind, ct.stage, ct.started_at, ct.limit_amount, ct.limit_unit, ct.multiplier, ct.pauses, ct.paused_at, ct.deadline, ct.prompt_at, ct.yellow_at, ct.fired, ct.generation, ct.fire_at, ct.calendar_version',
-      )}, to_jsonb(c) AS case_row
+      )}, ${sql.raw(
+        'c.case_no, c.version AS case_version, c.stage AS case_stage, c.state AS case_state, c.warning AS case_warning, c.unit_code, c.grid_code, c.community_code, c.street_code',
+      )}
       FROM case_timers ct JOIN cases c ON c.tenant_id = ct.tenant_id AND c.id = ct.case_id
       WHERE ct.fire_at <= ${now}
       ORDER BY ct.fire_at LIMIT ${limit}
@@ -147,11 +150,22 @@ export async function lockDueTimers(
       WHERE e.tenant_id = locked.tenant_id AND e.stream_type = ${CASE_STREAM} AND e.stream_id = locked.case_id::text
       ORDER BY stream_version DESC LIMIT 1
     ) h ON true`.execute(ex);
-  const cases = new Map<string, CaseRecord>();
+  const cases = new Map<string, SweptCase>();
   const heads = new Map<string, ChainHead>();
   for (const row of r.rows) {
     if (cases.has(row.case_id)) continue;
-    cases.set(row.case_id, caseFromJson(row.case_row));
+    cases.set(row.case_id, {
+      id: row.case_id,
+      caseNo: row.case_no,
+      version: row.case_version,
+      stage: row.case_stage,
+      state: row.case_state,
+      warning: row.case_warning,
+      unitCode: row.unit_code,
+      gridCode: row.grid_code,
+      communityCode: row.community_code,
+      streetCode: row.street_code,
+    });
     heads.set(chainHeadKey(CASE_STREAM, row.case_id), {
       version: row.head_version ?? 0,
       hash: row.head_hash === null ? null : Buffer.from(row.head_hash, 'hex'),
@@ -160,16 +174,16 @@ export async function lockDueTimers(
   return { timers: r.rows.map(toTimer), cases, heads };
 }
 
-const DATE_COLUMNS = ['rated_at', 'reported_at', 'filed_at', 'closed_at', 'deadline', 'updated_at'] as const;
-
-/** A case row read as JSON (to_jsonb): timestamps arrive as text. */
-function caseFromJson(json: Record<string, unknown>): CaseRecord {
-  const row = { ...json } as Record<string, unknown>;
-  for (const column of DATE_COLUMNS) {
-    const v = row[column];
-    row[column] = typeof v === 'string' ? new Date(v) : null;
-  }
-  return toCase(row as unknown as CaseRow);
+interface SweptRow {
+  case_no: string;
+  case_version: number;
+  case_stage: CaseRecord['stage'];
+  case_state: CaseRecord['state'];
+  case_warning: CaseRecord['warning'];
+  unit_code: string | null;
+  grid_code: string | null;
+  community_code: string | null;
+  street_code: string | null;
 }
 
 /** Running clocks of one tenant computed on an older calendar version (after an amendment). */
@@ -186,23 +200,39 @@ export async function staleTimers(
 }
 
 /**
- * The sweeper's small writes, in one statement: raised levels and next look of clocks, and the case's current
- * warning.
+ * The sweeper's small writes, to send with its events (`oneStatement`): the raised level and next look of each
+ * clock, and the current warning of cases whose row is not rewritten otherwise.
  */
-export async function markFired(
-  ex: Executor,
+export function markFiredSql(
   tenantId: number,
   timers: readonly { caseId: string; kind: string; fired: string | null; fireAt: Date | null }[],
   warnings: readonly { caseId: string; warning: string }[],
-): Promise<void> {
-  if (timers.length === 0 && warnings.length === 0) return;
-  await sql`WITH clocks AS (
-      UPDATE case_timers t SET fired = x.fired, fire_at = x."fireAt"
+): RawBuilder<unknown>[] {
+  const writes: RawBuilder<unknown>[] = [];
+  if (timers.length > 0) {
+    writes.push(sql`UPDATE case_timers t SET fired = x.fired, fire_at = x."fireAt"
       FROM jsonb_to_recordset(${JSON.stringify(timers)}::jsonb) AS x("caseId" uuid, kind text, fired text, "fireAt" timestamptz)
-      WHERE t.tenant_id = ${tenantId} AND t.case_id = x."caseId" AND t.kind = x.kind
-      RETURNING 1
-    )
-    UPDATE cases c SET warning = x.warning
-    FROM jsonb_to_recordset(${JSON.stringify(warnings)}::jsonb) AS x("caseId" uuid, warning text)
-    WHERE c.tenant_id = ${tenantId} AND c.id = x."caseId"`.execute(ex);
+      WHERE t.tenant_id = ${tenantId} AND t.case_id = x."caseId" AND t.kind = x.kind`);
+  }
+  if (warnings.length > 0) {
+    writes.push(sql`UPDATE cases c SET warning = x.warning
+      FROM jsonb_to_recordset(${JSON.stringify(warnings)}::jsonb) AS x("caseId" uuid, warning text)
+      WHERE c.tenant_id = ${tenantId} AND c.id = x."caseId"`);
+  }
+  return writes;
+}
+
+/**
+ * A case the sweeper marks overdue: its new step state and version (the row is locked, so the version it read
+ * is current) and its warning.
+ */
+export function markOverdueSql(
+  tenantId: number,
+  updates: readonly { caseId: string; state: CaseRecord['state']; warning: string | null; at: Date }[],
+): RawBuilder<unknown> {
+  const rows = updates.map((u) => ({ ...u, version: u.state.version }));
+  return sql`UPDATE cases c SET state = x.state, version = x.version, warning = x.warning, updated_at = x.at
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS x("caseId" uuid, state jsonb, version int, warning text, at timestamptz)
+    WHERE c.tenant_id = ${tenantId} AND c.id = x."caseId"`;
 }

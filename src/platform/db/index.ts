@@ -5,3 +5,4 @@ export { openPostgres } from './postgres.js';
 export { migrate, MigrationError, readMigrations } from './migrate.js';
 export { DataDirLockedError } from './data-dir-lock.js';
 export { createGroupCommitter, type GroupCommitter } from './group-commit.js';
+export { oneStatement } from './one-statement.js';

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../actor.js';
-import type { Tx } from '../db/index.js';
+import { oneStatement, type Tx } from '../db/index.js';
 import { jsonbText } from '../audit/canonical.js';
 import { bodyDigest, chainHash, microsOf } from '../audit/chain.js';
 
@@ -51,8 +51,8 @@ export function setEventChaining(on: boolean): void {
  * Appends events in the caller's transaction, so they commit or vanish with the change they describe.
  * Each record's events get consecutive stream versions and join the record's hash chain: the current head
  * of every record in the batch is read first (one statement; none for records marked `newRecord`), the
- * hashes are computed here, and one
- * set-based statement inserts the batch. A concurrent writer on the same record fails on the unique
+ * hashes are computed here, and one set-based statement inserts the batch (together with the command's own
+ * writes, if it passes them as `alongside`). A concurrent writer on the same record fails on the unique
  * (stream, version) key instead of interleaving or forking the chain.
  */
 export async function appendEvents(
@@ -60,18 +60,17 @@ export async function appendEvents(
   actor: Actor,
   occurredAt: Date,
   events: readonly NewEvent[],
-  /**
-   * Heads the caller read in this transaction (keyed by `chainHeadKey`), e.g. with the rows it locked, which
-   * saves a round trip. A stale one cannot fork a chain: the insert collides on the unique (record, version)
-   * key.
-   */
-  knownHeads?: ReadonlyMap<string, ChainHead>,
+  options: AppendOptions = {},
 ): Promise<StoredEvent[]> {
-  if (events.length === 0) return [];
+  const { knownHeads, alongside = [] } = options;
   if (events.some((e) => e.actor !== undefined && e.actor.tenantId !== actor.tenantId)) {
     throw new Error('appendEvents: every event of one call belongs to one tenant');
   }
-  if (!chaining) return appendUnchained(tx, actor, occurredAt, events);
+  if (events.length === 0 || !chaining) {
+    const last = alongside.at(-1);
+    if (last) await oneStatement(alongside.slice(0, -1), last).execute(tx);
+    return events.length === 0 ? [] : appendUnchained(tx, actor, occurredAt, events);
+  }
   const heads = await readHeads(
     tx,
     actor.tenantId,
@@ -120,7 +119,7 @@ export async function appendEvents(
     return row.slice(0, -1) + ',"payload":' + payloadText + '}';
   });
   const input = '[' + parts.join(',') + ']';
-  const result = await sql<StoredEvent>`
+  const insert = sql<StoredEvent>`
     INSERT INTO events (tenant_id, stream_type, stream_id, stream_version, name, actor_kind, actor_id,
                         actor_role, occurred_at, request_id, payload, prev_hash, hash)
     SELECT ${actor.tenantId}, stream_type, stream_id, stream_version, name, actor_kind, actor_id,
@@ -130,10 +129,24 @@ export async function appendEvents(
            actor_kind text, actor_id bigint, request_id text, occurred_at timestamptz, payload jsonb,
            prev_hash text, hash text)
     ORDER BY ord
-    RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`.execute(
-    tx,
-  );
+    RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`;
+  const result = await oneStatement(alongside, insert).execute(tx);
   return result.rows;
+}
+
+export interface AppendOptions {
+  /**
+   * Heads the caller read in this transaction (keyed by `chainHeadKey`), e.g. with the rows it locked, which
+   * saves a round trip. A stale one cannot fork a chain: the insert collides on the unique (record, version)
+   * key.
+   */
+  knownHeads?: ReadonlyMap<string, ChainHead>;
+  /**
+   * The command's own writes, sent in the same statement as the insert (see `oneStatement`): plain
+   * INSERT / UPDATE / DELETE statements that touch no row another of them touches. They run even when there
+   * are no events.
+   */
+  alongside?: readonly RawBuilder<unknown>[];
 }
 
 export const chainHeadKey = (type: string, id: string): string => `${type}\u0000${id}`;

@@ -1,5 +1,5 @@
 export { appendEvents, chainHeadKey } from './append.js';
-export type { ChainHead, NewEvent, StoredEvent } from './append.js';
+export type { AppendOptions, ChainHead, NewEvent, StoredEvent } from './append.js';
 export {
   comparePositions,
   committedHead,
