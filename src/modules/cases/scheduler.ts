@@ -41,12 +41,15 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
   ): Promise<SweepResult & { holds: { tenantId: number; caseId: string }[] }> {
     const now = deps.clock.now();
     return deps.db.transaction(async (tx) => {
-      const { timers: due, cases: locked, heads } = await timerStore.lockDueTimers(tx, now, limit);
-      if (due.length === 0) return { warnings: 0, overdue: 0, holdsDue: 0, holds: [] };
       // Nobody waits on a sweep's commit, and a sweep lost in a crash is redone: its clocks are still due. So
       // the commit need not wait for the disk (it is durable a fraction of a second later, or as soon as any
       // later commit is); every command that answers a person still commits synchronously.
-      await sql`SET LOCAL synchronous_commit = off`.execute(tx);
+      const {
+        timers: due,
+        cases: locked,
+        heads,
+      } = await timerStore.lockDueTimers(tx, now, limit, { asyncCommit: true });
+      if (due.length === 0) return { warnings: 0, overdue: 0, holdsDue: 0, holds: [] };
       const at = now.toISOString();
       let warnings = 0;
       let overdue = 0;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createCaseTestApp, LAKESIDE, type CaseTestApp } from './test-helpers.js';
+import * as timerStore from './timer-store.js';
 
 interface View {
   id: string;
@@ -153,5 +154,25 @@ describe('stage clocks and warnings', () => {
       t.testDb.db.sql,
     );
     assert.equal(events.rows[0]?.n, 1);
+  });
+
+  it('lets only the sweeper’s own transaction commit without waiting for the disk, once it locks a clock', async () => {
+    const { view } = await dispatchedCase('work_hour');
+    const handle = view.timers.find((x) => x.kind === 'handle');
+    assert.ok(handle);
+    const due = new Date(Date.parse(handle.deadline) + 1);
+    const db = t.testDb.db;
+    const setting = async (ex: typeof db.sql) =>
+      (await sql<{ v: string }>`SELECT current_setting('synchronous_commit') AS v`.execute(ex)).rows[0]?.v;
+    const sweeping = (now: Date, asyncCommit: boolean) =>
+      db.transaction(async (tx) => {
+        const locked = await timerStore.lockDueTimers(tx, now, 100, { asyncCommit });
+        return { clocks: locked.timers.length, setting: await setting(tx) };
+      });
+    const locked = await sweeping(due, true);
+    assert.ok(locked.clocks > 0);
+    assert.equal(locked.setting, 'off');
+    assert.equal((await sweeping(due, false)).setting, 'on');
+    assert.equal(await setting(db.sql), 'on', 'the setting ends with the transaction');
   });
 });
