@@ -206,6 +206,24 @@ describe('the oversight area (权力阳光)', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('.ant-table-row', { hasText: '环节超时未签收' }).waitFor();
 
+    // An officer is found by name, not typed as an account id (the page still has the card from the link).
+    await page.getByRole('button', { name: '新建问责' }).click();
+    const again = page.getByRole('dialog');
+    await again.waitFor();
+    await again.getByText('人员', { exact: true }).click();
+    await again.getByRole('combobox', { name: '被问责人员' }).fill('周处置');
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: '周处置（演示）',
+      })
+      .click();
+    await again.getByLabel('问责依据').fill('签收超时的经办人');
+    await again.getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .locator('.ant-table-row', { hasText: '签收超时的经办人' })
+      .filter({ hasText: '周处置' })
+      .waitFor();
+
     await page.getByRole('link', { name: '监察规则' }).click();
     await page
       .getByRole('switch', { name: /启用规则：/ })
@@ -235,12 +253,27 @@ describe('the oversight area (权力阳光)', () => {
     const page = await staffPage('leader');
     await page.goto('/console/oversight/power-list?tab=draft');
     await page.getByRole('button', { name: '从现行清单创建草案' }).click();
-    await page.getByRole('button', { name: '编辑事项 SC-CF-0017' }).click();
+    await page.getByRole('button', { name: '编辑 事项 SC-CF-0017' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('事项名称').fill('店外经营逾期不改正（测试修改）');
+    // The lists are rows of inputs: add a legal basis, and drop the last accountability situation.
+    await dialog.getByRole('button', { name: '添加法律依据' }).click();
+    await dialog.getByLabel('法律法规').last().fill('测试条例');
+    await dialog.getByLabel('条款').last().fill('第一条');
+    const situations = dialog.getByRole('button', { name: /^删除 追责情形第 \d+ 条$/ });
+    const before = await situations.count();
+    assert.ok(before >= 2, 'the demo item has more than one accountability situation');
+    await situations.last().click();
+    assert.equal(await situations.count(), before - 1);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'oversight-item-editor');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     const diff = page.getByTestId('diff-changed');
     await diff.locator('ins', { hasText: '店外经营逾期不改正（测试修改）' }).waitFor();
+    await diff
+      .getByText(/测试条例/)
+      .first()
+      .waitFor();
   });
 });

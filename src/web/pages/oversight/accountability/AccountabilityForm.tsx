@@ -1,11 +1,12 @@
 /** Record or change a 问责 decision: subject (officer or unit), outcome, basis, note and the cards it rests on. */
-import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { formatDateTime } from '../../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { OUTCOMES, type Accountability, type AccountabilityOutcome } from '../types';
 import { useLoad } from '../useLoad';
+import { useStaffOptions } from '../useStaffOptions';
 import { useSubmit } from '../useSubmit';
 
 interface Values {
@@ -35,6 +36,8 @@ export function AccountabilityForm({ record, initialCardIds, units, onClose, onS
     async () => unwrap(await api.GET('/api/supervision/cards', { params: { query: { limit: 200 } } })).items,
     'acc-cards',
   );
+  const unitName = (code: string) => units.find((u) => u.value === code)?.label ?? code;
+  const staff = useStaffOptions(unitName, kind === 'officer' && !record);
   const cardOptions = (cards.data ?? []).map((c) => ({
     value: c.id,
     label: `${t(`common:warnings.${c.severity}`)} · ${c.caseNo ?? c.target.id} · ${c.ruleId} · ${formatDateTime(c.firedAt)}`,
@@ -97,13 +100,19 @@ export function AccountabilityForm({ record, initialCardIds, units, onClose, onS
             }))}
           />
         </Form.Item>
-        {kind === 'officer' ? (
-          <Form.Item
-            name="subjectAccountId"
-            label={t('accountability.accountId')}
-            rules={[{ required: true }]}
-          >
-            <InputNumber min={1} disabled={!!record} style={{ width: 160 }} />
+        {kind === 'officer' && record ? (
+          <Form.Item label={t('accountability.officer')}>
+            <Input disabled value={record.subjectName ?? String(record.subjectAccountId ?? '')} />
+          </Form.Item>
+        ) : kind === 'officer' ? (
+          <Form.Item name="subjectAccountId" label={t('accountability.officer')} rules={[{ required: true }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={staff.loading}
+              options={staff.options}
+              placeholder={t('accountability.pickOfficer')}
+            />
           </Form.Item>
         ) : (
           <Form.Item name="subjectUnitCode" label={t('accountability.unit')} rules={[{ required: true }]}>

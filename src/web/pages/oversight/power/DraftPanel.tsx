@@ -86,8 +86,11 @@ export function DraftPanel({ units }: { units: Record<string, string> }) {
                 key: 'actions',
                 render: (_, i) => (
                   <Space>
+                    {/* No space inserted between the two characters: the visible word must stay a word of
+                        the accessible name. */}
                     <Button
                       size="small"
+                      autoInsertSpace={false}
                       onClick={() => setEditing(i)}
                       aria-label={t('power.editItem', { code: i.code })}
                     >
@@ -105,7 +108,12 @@ export function DraftPanel({ units }: { units: Record<string, string> }) {
                         )
                       }
                     >
-                      <Button size="small" danger aria-label={t('power.removeItem', { code: i.code })}>
+                      <Button
+                        size="small"
+                        danger
+                        autoInsertSpace={false}
+                        aria-label={t('power.removeItem', { code: i.code })}
+                      >
                         {t('power.remove')}
                       </Button>
                     </Popconfirm>

@@ -1,11 +1,11 @@
 /**
- * Edit one item of the draft. The scalar fields have their own inputs; the lists (legal basis, duties per
- * stage, accountability situations, delegations) are edited as JSON, checked field by field by the server,
- * whose 400 names the offending field (e.g. `item.legalBasis.0.article`).
+ * Edit one item of the draft: every field has its own input, and the lists (legal basis, duties per stage,
+ * accountability situations, delegations) are rows that can be added and removed. The server checks it all
+ * again; its 400 names the offending field (e.g. `item.legalBasis.0.article`).
  */
 import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 import type { PowerItem } from '../types';
 import { useUnitNames } from '../useUnitNames';
@@ -14,10 +14,12 @@ import {
   LIST_FIELDS,
   POWER_SOURCES,
   POWER_TYPES,
+  RESPONSIBILITY_STAGES,
   TIME_UNITS,
   toForm,
   type ItemForm,
 } from './item-form';
+import { ListFieldEditor } from './ListFieldEditor';
 import { useSubmit } from '../useSubmit';
 
 interface Props {
@@ -32,14 +34,11 @@ export function ItemEditor({ item, revision, onClose, onSaved }: Props) {
   const { t } = useTranslation(['oversight', 'common']);
   const [form] = Form.useForm<ItemForm>();
   const units = useUnitNames();
-  const { busy, error, setError, run } = useSubmit();
+  const { busy, error, run } = useSubmit();
+  const stages = RESPONSIBILITY_STAGES.map((s) => ({ value: s, label: t(`common:power.stages.${s}`) }));
 
   async function save(v: ItemForm) {
     const built = fromForm(item.code, v);
-    if (typeof built === 'string') {
-      setError(new ApiError(400, 'VALIDATION_FAILED', t('power.jsonInvalid', { field: built }), built));
-      return;
-    }
     await run(async () => {
       unwrap(
         await api.PUT('/api/oversight/power-list/draft/items/{code}', {
@@ -115,9 +114,7 @@ export function ItemEditor({ item, revision, onClose, onSaved }: Props) {
           <Switch />
         </Form.Item>
         {LIST_FIELDS.map((f) => (
-          <Form.Item key={f} name={f} label={t(`power.fields.${f}`)} extra={t('power.jsonHint')}>
-            <Input.TextArea rows={5} style={{ fontFamily: 'monospace' }} />
-          </Form.Item>
+          <ListFieldEditor key={f} field={f} stages={stages} units={units.options} />
         ))}
       </Form>
     </Modal>

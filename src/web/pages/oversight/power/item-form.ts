@@ -1,4 +1,4 @@
-/** A power item as form values and back: limits split into value and unit, the lists as JSON text. */
+/** A power item as form values and back: limits split into value and unit; the lists are rows of inputs. */
 import type { PowerItem } from '../types';
 
 export const POWER_TYPES = [
@@ -27,15 +27,60 @@ export const TIME_UNITS = [
   'calendar_day',
   'working_day',
 ] as const satisfies readonly Limit['unit'][];
+export const RESPONSIBILITY_STAGES = [
+  'accept',
+  'file',
+  'investigate',
+  'review',
+  'notify',
+  'decide',
+  'serve',
+  'execute',
+  'dispatch',
+  'handle',
+  'check',
+  'close',
+  'supervise',
+  'other',
+] as const satisfies readonly PowerItem['responsibilities'][number]['stage'][];
 export const LIST_FIELDS = ['legalBasis', 'responsibilities', 'accountability', 'delegations'] as const;
-type ListField = (typeof LIST_FIELDS)[number];
+export type ListField = (typeof LIST_FIELDS)[number];
 
-export type ItemForm = Omit<PowerItem, 'code' | 'statutoryLimit' | 'promisedLimit' | ListField> & {
+/** The inputs of one row of each list, with the server's limits (src/modules/oversight/schemas.ts). */
+export const LIST_COLUMNS: Record<
+  ListField,
+  { key: string; kind: 'text' | 'long' | 'stage' | 'unit'; required: boolean; max?: number; span: number }[]
+> = {
+  legalBasis: [
+    { key: 'law', kind: 'text', required: true, max: 200, span: 14 },
+    { key: 'article', kind: 'text', required: true, max: 100, span: 10 },
+    { key: 'text', kind: 'long', required: false, max: 2000, span: 24 },
+  ],
+  responsibilities: [
+    { key: 'stage', kind: 'stage', required: true, span: 8 },
+    { key: 'duty', kind: 'long', required: true, max: 1000, span: 16 },
+    { key: 'basis', kind: 'text', required: false, max: 500, span: 24 },
+  ],
+  accountability: [
+    { key: 'situation', kind: 'long', required: true, max: 1000, span: 24 },
+    { key: 'basis', kind: 'text', required: true, max: 500, span: 24 },
+  ],
+  delegations: [
+    { key: 'unitCode', kind: 'unit', required: true, span: 10 },
+    { key: 'scopeRemark', kind: 'text', required: false, max: 200, span: 14 },
+  ],
+};
+
+export function emptyRow(field: ListField): Record<string, string> {
+  return Object.fromEntries(LIST_COLUMNS[field].map((c) => [c.key, '']));
+}
+
+export type ItemForm = Omit<PowerItem, 'code' | 'statutoryLimit' | 'promisedLimit'> & {
   statutoryValue?: number;
   statutoryUnit?: Limit['unit'];
   promisedValue?: number;
   promisedUnit?: Limit['unit'];
-} & Record<ListField, string>;
+};
 
 export function toForm(item: PowerItem): ItemForm {
   const { code: _code, statutoryLimit, promisedLimit, ...rest } = item;
@@ -45,28 +90,18 @@ export function toForm(item: PowerItem): ItemForm {
     statutoryUnit: statutoryLimit?.unit,
     promisedValue: promisedLimit?.value,
     promisedUnit: promisedLimit?.unit,
-    legalBasis: JSON.stringify(item.legalBasis, null, 2),
-    responsibilities: JSON.stringify(item.responsibilities, null, 2),
-    accountability: JSON.stringify(item.accountability, null, 2),
-    delegations: JSON.stringify(item.delegations, null, 2),
   };
 }
 
 const limitOf = (value?: number, unit?: Limit['unit']): Limit | null =>
   value && unit ? { value, unit } : null;
 
-/** The item to send, or the name of the list field whose JSON is not a list. */
-export function fromForm(code: string, v: ItemForm): PowerItem | ListField {
-  const lists: Partial<Pick<PowerItem, ListField>> = {};
-  for (const f of LIST_FIELDS) {
-    try {
-      const parsed: unknown = JSON.parse(v[f]);
-      if (!Array.isArray(parsed)) return f;
-      (lists as Record<ListField, unknown>)[f] = parsed;
-    } catch {
-      return f;
-    }
-  }
+/** Optional text left empty arrives as undefined from the form; the API wants ''. */
+function rowsOf<T>(field: ListField, rows: readonly T[] | undefined): T[] {
+  return (rows ?? []).map((row) => ({ ...emptyRow(field), ...row }));
+}
+
+export function fromForm(code: string, v: ItemForm): PowerItem {
   return {
     code,
     name: v.name,
@@ -78,6 +113,9 @@ export function fromForm(code: string, v: ItemForm): PowerItem | ListField {
     simpleProcedureAllowed: v.simpleProcedureAllowed,
     statutoryLimit: limitOf(v.statutoryValue, v.statutoryUnit),
     promisedLimit: limitOf(v.promisedValue, v.promisedUnit),
-    ...(lists as Pick<PowerItem, ListField>),
+    legalBasis: rowsOf('legalBasis', v.legalBasis),
+    responsibilities: rowsOf('responsibilities', v.responsibilities),
+    accountability: rowsOf('accountability', v.accountability),
+    delegations: rowsOf('delegations', v.delegations),
   };
 }
