@@ -1,5 +1,5 @@
 /** SQL of the outbox: deliveries owed to outside systems (the 12345 webhook). */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/index.js';
 
 export async function enqueue(
@@ -8,12 +8,19 @@ export async function enqueue(
   items: readonly { topic: string; target: string; payload: unknown }[],
   now: Date,
 ): Promise<void> {
-  if (items.length === 0) return;
-  await sql`INSERT INTO outbox (tenant_id, topic, target, payload, next_attempt_at, created_at)
+  await enqueueSql(tenantId, items, now)?.execute(ex);
+}
+
+/** `enqueue` as a write to send with others (`oneStatement`); null when there is nothing to enqueue. */
+export function enqueueSql(
+  tenantId: number,
+  items: readonly { topic: string; target: string; payload: unknown }[],
+  now: Date,
+): RawBuilder<unknown> | null {
+  if (items.length === 0) return null;
+  return sql`INSERT INTO outbox (tenant_id, topic, target, payload, next_attempt_at, created_at)
     SELECT ${tenantId}, topic, target, payload, ${now}, ${now}
-    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(topic text, target text, payload jsonb)`.execute(
-    ex,
-  );
+    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(topic text, target text, payload jsonb)`;
 }
 
 export interface OutboxItem {

@@ -3,7 +3,7 @@
  * requests into one transaction and per-statement cost dominates (ARCHITECTURE §8). Lists, clocks, intake's
  * own tables, the outbox and the settings have their own stores beside this one.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/index.js';
 import type { CaseState } from './domain/states.js';
 import type { CaseRecord } from './types.js';
@@ -170,10 +170,15 @@ export async function insertCases(
   tenantId: number,
   cases: readonly CaseRecord[],
 ): Promise<void> {
-  if (cases.length === 0) return;
-  await sql`INSERT INTO cases (tenant_id, ${CASE_COLUMNS})
+  await insertCasesSql(tenantId, cases)?.execute(ex);
+}
+
+/** `insertCases` as a write to send with others (`oneStatement`); null when there is nothing to insert. */
+export function insertCasesSql(tenantId: number, cases: readonly CaseRecord[]): RawBuilder<unknown> | null {
+  if (cases.length === 0) return null;
+  return sql`INSERT INTO cases (tenant_id, ${CASE_COLUMNS})
     SELECT ${tenantId}, ${CASE_COLUMNS} FROM jsonb_to_recordset(${JSON.stringify(cases.map(caseJson))}::jsonb)
-      AS ${RECORDSET}`.execute(ex);
+      AS ${RECORDSET}`;
 }
 
 /**

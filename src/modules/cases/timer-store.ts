@@ -88,8 +88,16 @@ export async function upsertTimers(
   tenantId: number,
   timers: readonly TimerRecord[],
 ): Promise<void> {
-  if (timers.length === 0) return;
-  await sql`INSERT INTO case_timers (${TIMER_COLUMNS})
+  await upsertTimersSql(tenantId, timers)?.execute(ex);
+}
+
+/** `upsertTimers` as a write to send with others (`oneStatement`); null when there is nothing to write. */
+export function upsertTimersSql(
+  tenantId: number,
+  timers: readonly TimerRecord[],
+): RawBuilder<unknown> | null {
+  if (timers.length === 0) return null;
+  return sql`INSERT INTO case_timers (${TIMER_COLUMNS})
     SELECT ${tenantId}, case_id, kind, stage, started_at, limit_amount, limit_unit, multiplier, pauses, paused_at,
       deadline, prompt_at, yellow_at, fired, generation, fire_at, calendar_version
     FROM jsonb_to_recordset(${JSON.stringify(timers.map(timerJson))}::jsonb) AS x(case_id uuid, kind text,
@@ -101,7 +109,7 @@ export async function upsertTimers(
       pauses = excluded.pauses, paused_at = excluded.paused_at, deadline = excluded.deadline,
       prompt_at = excluded.prompt_at, yellow_at = excluded.yellow_at, fired = excluded.fired,
       generation = excluded.generation, fire_at = excluded.fire_at,
-      calendar_version = excluded.calendar_version`.execute(ex);
+      calendar_version = excluded.calendar_version`;
 }
 
 export async function deleteTimers(
