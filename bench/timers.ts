@@ -9,8 +9,8 @@
  *   - late: 处置 clocks of dispatched cases past their deadline — prompt, yellow and red at once, and the
  *     case is marked overdue — the heaviest path.
  * A sweep with nothing due is timed too. The sweep is the real one (createCasesService → scheduler.sweep):
- * lock the due clocks with their cases (SKIP LOCKED), read the cases, compute the warnings, update cases and
- * clocks, append the events, commit durably. Each statement's round trip is timed in the process.
+ * lock the due clocks with their cases and chain heads (SKIP LOCKED), compute the warnings, write clocks,
+ * cases and events in one statement, commit. Each statement's round trip is timed in the process.
  *
  * Also printed: EXPLAIN (ANALYZE, BUFFERS) of the due query exactly as timerStore.lockDueTimers sends it (a Kysely
  * plugin prefixes it, in a transaction that is rolled back), which must read the partial index
