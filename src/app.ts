@@ -219,7 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(publicEvaluationRoutes, { evaluation, resolveTenant });
 
-  const supervision = createSupervisionService({ db: deps.db, clock: deps.clock, calendars, org });
+  const supervision = createSupervisionService({ db: deps.db, clock: deps.clock, calendars, org, evidence });
   app.decorate('supervision', supervision);
   app.addHook('onClose', () => supervision.stop());
   await app.register(supervisionRoutes, { supervision, org });

@@ -4,6 +4,7 @@
  * diff between two versions; the audit page signs a checkpoint and verifies everything.
  */
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { LAKESIDE } from '../../src/modules/cases/test-helpers.js';
@@ -108,8 +109,17 @@ describe('the oversight area (权力阳光)', () => {
     const form = page.getByTestId('respond-form');
     await form.getByLabel('情况说明').fill('签收人员外出巡查，未及时签收');
     await form.getByLabel('整改措施').fill('已安排专人值守签收');
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2e8b57' } })
+      .png()
+      .toBuffer();
+    await form
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'fixed.png', mimeType: 'image/png', buffer: photo });
+    await form.locator('.ant-upload-list-item-done').waitFor();
     await form.getByRole('button', { name: '提交纠错' }).click();
     await page.getByTestId('card-response').waitFor();
+    const attachment = page.getByTestId('card-response').getByRole('link', { name: '附件 1' });
+    assert.match((await attachment.getAttribute('href')) ?? '', /^\/api\/files\/[0-9a-f]{64}$/);
     assert.equal(
       (await page.getByTestId('card-facts').getByTestId('card-status').innerText()).trim(),
       '已答复',

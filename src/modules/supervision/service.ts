@@ -36,6 +36,8 @@ export interface SupervisionDeps {
   clock: Clock;
   calendars: CalendarService;
   org: OrgService;
+  /** Which of these uploaded files the tenant has (a 纠错 record's attachments must exist). */
+  evidence?: { existing(tenantId: number, sha256s: readonly string[]): Promise<string[]> };
 }
 
 function ruleViolation(rule: string, message: string, field?: string, details: Record<string, unknown> = {}) {
@@ -113,11 +115,20 @@ export function createSupervisionService(deps: SupervisionDeps) {
     notifications: (tenantId: number, id: string) => store.notificationsOf(db.sql, tenantId, id),
     listCards: store.listCards.bind(null, db.sql),
 
-    respond(
+    async respond(
       actor: Actor,
       id: string,
       input: { version: number; explanation: string; correctiveAction: string; attachments: string[] },
     ): Promise<Card> {
+      const attachments = [...new Set(input.attachments)];
+      if (attachments.length > 0 && deps.evidence) {
+        const found = new Set(await deps.evidence.existing(actor.tenantId, attachments));
+        const missing = attachments.findIndex((a) => !found.has(a));
+        if (missing >= 0) {
+          throw errors.validation(`attachments[${missing}]`, `no uploaded file ${attachments[missing]}`);
+        }
+      }
+      input = { ...input, attachments };
       return changeCard(
         actor,
         id,

@@ -27,6 +27,7 @@ interface CardView {
   dueBy: string;
   version: number;
   outcome: string | null;
+  response?: { attachments: string[] } | null;
 }
 type Headers = Record<string, string>;
 
@@ -164,16 +165,32 @@ describe('electronic supervision over the case loop', () => {
     const unit = pingPong.unitCode as string;
     const handler = await unitHeaders(unit);
     const url = `/api/supervision/cards/${pingPong.id}`;
+    const png = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...handler, 'content-type': 'image/png' },
+      payload: await tinyPng(),
+    });
+    const sha = png.json<{ sha256: string }>().sha256;
     const answer = {
       version: pingPong.version,
       explanation: '职责划分不清，已与相关单位会商明确',
       correctiveAction: '按职责清单签收处置',
-      attachments: [],
+      attachments: [sha],
     };
+    // An attachment must be a file this tenant has: an unknown hash is named and changes nothing.
+    const unknown = await t.post(handler, `${url}/respond`, {
+      ...answer,
+      attachments: [sha, 'f'.repeat(64)],
+    });
+    assert.equal(unknown.statusCode, 400, unknown.body);
+    assert.equal(unknown.json<{ error: { field: string } }>().error.field, 'attachments[1]');
+    assert.equal((await cards(handler)).find((c) => c.id === pingPong.id)?.status, 'open');
     const responded = await t.post(handler, `${url}/respond`, answer);
     assert.equal(responded.statusCode, 200, responded.body);
     const card = responded.json<CardView>();
     assert.equal(card.status, 'responded');
+    assert.deepEqual(card.response?.attachments, [sha]);
     assert.equal((await t.post(handler, `${url}/respond`, answer)).statusCode, 409, 'stale version');
     const again = await t.post(handler, `${url}/respond`, { ...answer, version: card.version });
     assert.equal(again.statusCode, 409, 'a responded card takes no second response');

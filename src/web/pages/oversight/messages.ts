@@ -81,6 +81,7 @@ const zh = {
       hold: '挂起',
     },
     reasons: { raised: '发出', escalated: '升级' },
+    attachmentN: '附件 {{n}}',
     responseKeys: {
       explanation: '情况说明',
       correctiveAction: '整改措施',
@@ -114,6 +115,9 @@ const zh = {
     correctiveAction: '整改措施',
     correctiveActionRule: '请填写整改措施（2–2000 字）',
     submit: '提交纠错',
+    attachments: '附件',
+    attachmentsHint: '整改前后的照片或文书（JPEG、PNG、WebP 或 PDF）',
+    upload: '上传',
   },
   review: {
     title: '审核',
@@ -421,6 +425,7 @@ export const oversightMessages = defineMessages('oversight', zh, {
       hold: 'Hold',
     },
     reasons: { raised: 'Raised', escalated: 'Escalated' },
+    attachmentN: 'Attachment {{n}}',
     responseKeys: {
       explanation: 'Explanation',
       correctiveAction: 'Corrective action',
@@ -454,6 +459,9 @@ export const oversightMessages = defineMessages('oversight', zh, {
     correctiveAction: 'Corrective action',
     correctiveActionRule: 'Describe the corrective action (2–2000 characters)',
     submit: 'Send the answer',
+    attachments: 'Attachments',
+    attachmentsHint: 'Photos or documents of the correction (JPEG, PNG, WebP or PDF)',
+    upload: 'Upload',
   },
   review: {
     title: 'Review',

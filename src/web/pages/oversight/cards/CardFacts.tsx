@@ -1,5 +1,5 @@
 /** The card's own fields: what fired, about whom, when it is due, the 纠错 record and the review. */
-import { Descriptions, Typography } from 'antd';
+import { Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../i18n/format';
 import type { Card } from '../types';
@@ -9,6 +9,21 @@ import { SeverityTag, StatusTag } from './SeverityTag';
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const text = (v: unknown): string =>
   v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+
+/** Attached files as links to the originals (a PDF has no thumbnail, and the hash does not say which it is). */
+function Attachments({ hashes }: { hashes: string[] }) {
+  const { t } = useTranslation('oversight');
+  if (hashes.length === 0) return <>—</>;
+  return (
+    <Space wrap>
+      {hashes.map((h, i) => (
+        <a key={h} href={`/api/files/${h}`} target="_blank" rel="noreferrer">
+          {t('cards.attachmentN', { n: i + 1 })}
+        </a>
+      ))}
+    </Space>
+  );
+}
 
 /** A stored record (response, review, facts) as label/value rows; unknown keys are shown as they come. */
 function RecordRows({ value, prefix }: { value: Record<string, unknown>; prefix: string }) {
@@ -29,7 +44,8 @@ function RecordRows({ value, prefix }: { value: Record<string, unknown>; prefix:
       items={Object.entries(value).map(([k, v]) => ({
         key: k,
         label: t(`${prefix}.${k}`, { defaultValue: k }),
-        children: shown(k, v),
+        children:
+          k === 'attachments' && Array.isArray(v) ? <Attachments hashes={v.map(String)} /> : shown(k, v),
       }))}
     />
   );

@@ -1,7 +1,8 @@
-/** 纠错: the unit's or officer's answer to an open card (explanation and corrective action). */
+/** 纠错: the unit's or officer's answer to an open card (explanation, corrective action, attachments). */
 import { Button, Card as Panel, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
+import { HashUpload } from '../../../components/HashUpload';
 import { ErrorAlert } from '../ErrorAlert';
 import type { Card } from '../types';
 import { useSubmit } from '../useSubmit';
@@ -9,6 +10,7 @@ import { useSubmit } from '../useSubmit';
 interface Values {
   explanation: string;
   correctiveAction: string;
+  attachments?: string[];
 }
 
 export function RespondForm({ card, onDone }: { card: Card; onDone: () => void }) {
@@ -26,7 +28,7 @@ export function RespondForm({ card, onDone }: { card: Card; onDone: () => void }
             version: card.version,
             explanation: v.explanation,
             correctiveAction: v.correctiveAction,
-            attachments: [],
+            attachments: v.attachments ?? [],
           },
         }),
       );
@@ -56,6 +58,9 @@ export function RespondForm({ card, onDone }: { card: Card; onDone: () => void }
           rules={[{ required: true, min: 2, max: 2000, message: t('respond.correctiveActionRule') }]}
         >
           <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="attachments" label={t('respond.attachments')} extra={t('respond.attachmentsHint')}>
+          <HashUpload accept="image/jpeg,image/png,image/webp,application/pdf" label={t('respond.upload')} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('respond.submit')}
