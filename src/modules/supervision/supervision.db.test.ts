@@ -44,6 +44,16 @@ describe('electronic supervision over the case loop', () => {
   after(() => t.close());
 
   const unitHeaders = (unit: string) => t.staff(`handler-${unit}`, ['handler'], unit);
+  /** Uploads a tiny PNG as `headers`' account; returns its hash. */
+  const uploadPng = async (headers: Headers): Promise<string> => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...headers, 'content-type': 'image/png' },
+      payload: await tinyPng(),
+    });
+    return res.json<{ sha256: string }>().sha256;
+  };
 
   async function act(
     h: Headers,
@@ -165,13 +175,7 @@ describe('electronic supervision over the case loop', () => {
     const unit = pingPong.unitCode as string;
     const handler = await unitHeaders(unit);
     const url = `/api/supervision/cards/${pingPong.id}`;
-    const png = await t.app.inject({
-      method: 'POST',
-      url: '/api/files',
-      headers: { ...handler, 'content-type': 'image/png' },
-      payload: await tinyPng(),
-    });
-    const sha = png.json<{ sha256: string }>().sha256;
+    const sha = await uploadPng(handler);
     const answer = {
       version: pingPong.version,
       explanation: '职责划分不清，已与相关单位会商明确',
@@ -220,13 +224,7 @@ describe('electronic supervision over the case loop', () => {
     let v = await dispatchedCase();
     const handler = await unitHeaders(v.unitCode as string);
     v = await act(handler, v, 'accept', {});
-    const png = await t.app.inject({
-      method: 'POST',
-      url: '/api/files',
-      headers: { ...handler, 'content-type': 'image/png' },
-      payload: await tinyPng(),
-    });
-    const sha = png.json<{ sha256: string }>().sha256;
+    const sha = await uploadPng(handler);
     v = await act(handler, v, 'report-back', { photos: [sha] });
     v = await act(await t.as('inspector'), v, 'check', { passed: true });
     v = await act(await t.as('operator'), v, 'close', {});
@@ -273,13 +271,8 @@ describe('electronic supervision over the case loop', () => {
     const done = await dispatchedCase();
     const h = await unitHeaders(done.unitCode as string);
     let d = await act(h, done, 'accept', {});
-    const png = await t.app.inject({
-      method: 'POST',
-      url: '/api/files',
-      headers: { ...h, 'content-type': 'image/png' },
-      payload: await tinyPng(),
-    });
-    d = await act(h, d, 'report-back', { photos: [png.json<{ sha256: string }>().sha256] });
+    const png = await uploadPng(h);
+    d = await act(h, d, 'report-back', { photos: [png] });
     await catchUp();
     const detail = (await t.get(await t.as('operator'), `/api/cases/${v.id}`)).json<{
       timers: { kind: string; deadline: string }[];
