@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { GroupCommitter } from '../../platform/db/index.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import { appendEvents } from '../../platform/events/index.js';
+import { requireUploaded } from '../evidence/index.js';
 import { findStandard } from '../taxonomy/index.js';
 import { refusalError, ruleError, unprocessable } from './case-errors.js';
 import type { CasesDeps, ContextCache } from './context.js';
@@ -87,15 +88,8 @@ export function createCaseCommands(
     return record;
   }
 
-  async function checkPhotos(tenantId: number, photos: readonly string[] | undefined): Promise<string[]> {
-    const list = [...new Set(photos ?? [])];
-    if (list.length > 0 && deps.evidence) {
-      const found = new Set(await deps.evidence.existing(tenantId, list));
-      const missing = list.findIndex((p) => !found.has(p));
-      if (missing >= 0) throw errors.validation(`photos[${missing}]`, `no uploaded file ${list[missing]}`);
-    }
-    return list;
-  }
+  const checkPhotos = (tenantId: number, photos: readonly string[] | undefined): Promise<string[]> =>
+    requireUploaded(deps.evidence, tenantId, photos, 'photos');
 
   async function step(
     acting: Acting,

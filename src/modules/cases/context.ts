@@ -9,16 +9,12 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/index.js';
 import type { CalendarService, WorkingCalendar } from '../calendar/index.js';
 import type { DispatchService } from '../dispatch/index.js';
+import type { EvidenceLookup } from '../evidence/index.js';
 import type { GeoService } from '../geo/index.js';
 import type { OrgService } from '../org/index.js';
 import type { TaxonomyService } from '../taxonomy/index.js';
 import { effectiveSettings, type CaseSettings } from './domain/settings.js';
 import * as settingsStore from './settings-store.js';
-
-/** The evidence store, as far as cases need it (the evidence module provides it). */
-export interface EvidenceLookup {
-  existing(tenantId: number, sha256s: readonly string[]): Promise<string[]>;
-}
 
 export interface CasesDeps {
   readonly db: Database;

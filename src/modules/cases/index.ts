@@ -56,8 +56,8 @@ export type { CaseRecord, Reporter, Satisfaction, TimerRecord } from './types.js
 export { SATISFACTION } from './types.js';
 
 // Service, routes and the background scheduler
-export type { CasesDeps, EvidenceLookup } from './context.js';
-export type { CategoryRef, ReportInput, Receipt } from './intake.js';
+export type { CasesDeps } from './context.js';
+export type { CategoryRef, ReportInput, Receipt } from './intake-input.js';
 export type { Acting, StepInput } from './commands.js';
 export { createCasesService, type CasesService } from './service.js';
 export { timerActor } from './scheduler.js';

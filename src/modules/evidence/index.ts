@@ -1,7 +1,7 @@
 /**
  * The evidence module's public face: photos and PDFs attached to cases (证据 / 照片), stored on disk by content
  * hash, checked by content, size-limited, with thumbnails and metadata-free public copies. Other modules
- * import only from here; the cases module validates attachment lists with `existing`. See docs/evidence.md.
+ * import only from here; a record that refers to files checks them with `requireUploaded`. See docs/evidence.md.
  */
 export type {
   AcceptedMime,
@@ -23,3 +23,4 @@ export {
   type PutResult,
 } from './commands.js';
 export { evidenceRoutes, type EvidenceRouteOptions } from './routes.js';
+export { requireUploaded, type EvidenceLookup } from './uploaded.js';

@@ -9,7 +9,7 @@ import { presentAccountability } from './presenters.js';
 import { AccountabilityView, OutcomeT, tags, Uuid } from './route-schemas.js';
 import { namesFor } from './route-names.js';
 import type { SupervisionService } from './service.js';
-import type { Accountability, AccountabilityOutcome } from './types.js';
+import type { Accountability } from './types.js';
 
 export const accountabilityRoutes: FastifyPluginAsyncTypebox<{
   supervision: SupervisionService;
@@ -72,7 +72,7 @@ export const accountabilityRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Record an accountability decision (问责) on cards',
         body: Type.Object(
           {
-            subjectKind: Type.String({ enum: ['officer', 'unit'] }),
+            subjectKind: Type.Union([Type.Literal('officer'), Type.Literal('unit')]),
             subjectAccountId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { default: null }),
             subjectUnitCode: Type.Union([Type.String({ maxLength: 40 }), Type.Null()], { default: null }),
             ...AccFields,
@@ -83,16 +83,7 @@ export const accountabilityRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const b = request.body as {
-        subjectKind: 'officer' | 'unit';
-        subjectAccountId: number | null;
-        subjectUnitCode: string | null;
-        outcome: AccountabilityOutcome;
-        basis: string;
-        note: string | null;
-        cardIds: string[];
-      };
-      const record = await supervision.recordAccountability(principalOf(request).actor, b);
+      const record = await supervision.recordAccountability(principalOf(request).actor, request.body);
       return reply.status(201).send(await presentRecord(request, record));
     },
   );

@@ -11,6 +11,7 @@ import { appendEvents } from '../../platform/events/index.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import { zoneOffsetMinutes } from '../../platform/zoned-time.js';
 import type { CalendarService } from '../calendar/index.js';
+import { requireUploaded, type EvidenceLookup } from '../evidence/index.js';
 import type { OrgService } from '../org/index.js';
 import { escalation, respond, review, type CardDecision } from './domain/card-lifecycle.js';
 import {
@@ -29,15 +30,15 @@ import { cardEvent, newCard, raiseCards, recipientsOf } from './projection.js';
 import * as store from './store.js';
 import * as watchStore from './watch-store.js';
 import * as accountabilityStore from './accountability-store.js';
-import type { Accountability, AccountabilityOutcome, Card, CardReview } from './types.js';
+import type { Accountability, AccountabilityInput, Card, CardReview } from './types.js';
 
 export interface SupervisionDeps {
   db: Database;
   clock: Clock;
   calendars: CalendarService;
   org: OrgService;
-  /** Which of these uploaded files the tenant has (a 纠错 record's attachments must exist). */
-  evidence?: { existing(tenantId: number, sha256s: readonly string[]): Promise<string[]> };
+  /** The file store: a 纠错 record's attachments must be uploaded files. */
+  evidence?: EvidenceLookup;
 }
 
 function ruleViolation(rule: string, message: string, field?: string, details: Record<string, unknown> = {}) {
@@ -120,22 +121,19 @@ export function createSupervisionService(deps: SupervisionDeps) {
       id: string,
       input: { version: number; explanation: string; correctiveAction: string; attachments: string[] },
     ): Promise<Card> {
-      const attachments = [...new Set(input.attachments)];
-      if (attachments.length > 0 && deps.evidence) {
-        const found = new Set(await deps.evidence.existing(actor.tenantId, attachments));
-        const missing = attachments.findIndex((a) => !found.has(a));
-        if (missing >= 0) {
-          throw errors.validation(`attachments[${missing}]`, `no uploaded file ${attachments[missing]}`);
-        }
-      }
-      input = { ...input, attachments };
+      const attachments = await requireUploaded(
+        deps.evidence,
+        actor.tenantId,
+        input.attachments,
+        'attachments',
+      );
       return changeCard(
         actor,
         id,
         input.version,
-        (c, now) => respond(c, input, actor.accountId, now),
+        (c, now) => respond(c, { ...input, attachments }, actor.accountId, now),
         'supervision.card.responded',
-        () => ({ attachments: input.attachments.length }),
+        () => ({ attachments: attachments.length }),
       );
     },
 
@@ -274,18 +272,7 @@ export function createSupervisionService(deps: SupervisionDeps) {
 
     // ---------------------------------------------------------------------------------- accountability
 
-    async recordAccountability(
-      actor: Actor,
-      input: {
-        subjectKind: 'officer' | 'unit';
-        subjectAccountId: number | null;
-        subjectUnitCode: string | null;
-        outcome: AccountabilityOutcome;
-        basis: string;
-        note: string | null;
-        cardIds: string[];
-      },
-    ): Promise<Accountability> {
+    async recordAccountability(actor: Actor, input: AccountabilityInput): Promise<Accountability> {
       if (input.subjectKind === 'officer' && input.subjectAccountId === null) {
         throw errors.validation('subjectAccountId', 'an officer subject needs subjectAccountId');
       }
@@ -319,12 +306,8 @@ export function createSupervisionService(deps: SupervisionDeps) {
     async changeAccountability(
       actor: Actor,
       id: string,
-      input: {
+      input: Pick<AccountabilityInput, 'outcome' | 'basis' | 'note' | 'cardIds'> & {
         version: number;
-        outcome: AccountabilityOutcome;
-        basis: string;
-        note: string | null;
-        cardIds: string[];
         withdrawn?: boolean;
       },
     ): Promise<Accountability> {

@@ -70,6 +70,12 @@ export const ACCOUNTABILITY_OUTCOMES = {
 } as const;
 export type AccountabilityOutcome = keyof typeof ACCOUNTABILITY_OUTCOMES;
 
+/** What a 问责 record says when it is recorded; the rest is who and when. */
+export type AccountabilityInput = Pick<
+  Accountability,
+  'subjectKind' | 'subjectAccountId' | 'subjectUnitCode' | 'outcome' | 'basis' | 'note' | 'cardIds'
+>;
+
 export interface Accountability {
   id: string;
   subjectKind: 'officer' | 'unit';

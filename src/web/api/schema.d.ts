@@ -11459,7 +11459,6 @@ export interface paths {
                         outcome: "noAccountability" | "reminderTalk" | "writtenReview" | "criticism" | "admonition" | "referral";
                         /** @default null */
                         subjectAccountId: number | null;
-                        /** @enum {string} */
                         subjectKind: "officer" | "unit";
                         /** @default null */
                         subjectUnitCode: string | null;
