@@ -4,123 +4,22 @@
  * concurrent reports into one transaction (writes.ts, platform/db/group-commit.ts).
  */
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import type { Principal, Role } from '../../platform/auth/index.js';
-import type { Actor } from '../../platform/actor.js';
 import type { GroupCommitter } from '../../platform/db/index.js';
 import { errors } from '../../platform/http/app-error.js';
 import { formatInZone } from '../../platform/zoned-time.js';
-import type { CategoryType } from '../dispatch/index.js';
-import type { Crs } from '../geo/index.js';
+import { requireUploaded } from '../evidence/index.js';
 import { defaultStandard, findStandard, type Standard } from '../taxonomy/index.js';
 import { refusalError, ruleError, unprocessable } from './case-errors.js';
 import type { CasesDeps, ContextCache, TenantContext } from './context.js';
+import type { CategoryRef, Contact, IntakeAnswer, Receipt, ReportInput, Reporting } from './intake-input.js';
 import { decide, openCase, type CaseEvent } from './domain/lifecycle.js';
-import type { AppealType, CaseSettings } from './domain/settings.js';
+import type { CaseSettings } from './domain/settings.js';
 import type { CaseState, Channel } from './domain/states.js';
 import { toStoredEvents, caseEvent } from './events.js';
 import * as intakeStore from './intake-store.js';
 import { planTimers } from './timer-records.js';
 import type { CaseRecord, Reporter } from './types.js';
 import type { CaseWrite, OutboxItem, WriteResult } from './writes.js';
-
-export interface Place {
-  readonly lng: number;
-  readonly lat: number;
-  readonly crs?: Crs;
-}
-
-export interface CategoryRef {
-  readonly categoryType: CategoryType;
-  readonly majorCode: string;
-  readonly minorCode: string;
-}
-
-export interface Contact {
-  readonly name?: string | null;
-  readonly phone?: string | null;
-}
-
-interface Common {
-  readonly location: Place;
-  readonly description: string;
-  readonly address?: string | null;
-  readonly photos?: readonly string[];
-}
-
-export type ReportInput =
-  | (Common & {
-      readonly channel: 'inspector';
-      readonly category: CategoryRef;
-      readonly standardId: string;
-      readonly componentId?: string | null;
-    })
-  | (Common & {
-      readonly channel: 'public';
-      readonly category?: CategoryRef | null;
-      readonly contact?: Contact | null;
-    })
-  | (Common & {
-      readonly channel: 'hotline';
-      readonly ticketId: string;
-      readonly appealType: AppealType;
-      readonly caller?: Contact | null;
-      readonly category?: CategoryRef | null;
-    })
-  | (Common & {
-      readonly channel: 'linkage';
-      readonly incidentId: string;
-      readonly category: CategoryRef;
-      readonly standardId?: string | null;
-    })
-  | (Common & {
-      readonly channel: 'camera' | 'sensor';
-      readonly deviceId: string;
-      readonly label: string;
-      readonly confidence: number;
-      readonly category?: CategoryRef | null;
-    })
-  | (Common & {
-      readonly channel: 'leader';
-      readonly instruction: string;
-      readonly leaderName?: string | null;
-      readonly category?: CategoryRef | null;
-    })
-  | (Common & {
-      readonly channel: 'media';
-      readonly outlet: string;
-      readonly url?: string | null;
-      readonly category?: CategoryRef | null;
-    });
-
-/** The receipt a reporter gets (and gets again for a retried Idempotency-Key). */
-export interface Receipt {
-  readonly id: string;
-  readonly caseNo: string;
-  readonly stage: string;
-  readonly version: number;
-  readonly reportedAt: string;
-  /** Public tracking: shown once, to the reporter only (public and 12345 reports). */
-  readonly trackingCode?: string;
-  /** A camera event folded into an open report instead of opening a new one. */
-  readonly folded?: boolean;
-  readonly foldCount?: number;
-  readonly unitCode?: string | null;
-  readonly deadline?: string | null;
-}
-
-export interface IntakeAnswer {
-  readonly status: number;
-  readonly body: Receipt;
-}
-
-export interface Reporting {
-  readonly actor: Actor;
-  /** The signed-in reporter; null for citizens and for the system (simulation, gateways without a session). */
-  readonly principal: Principal | null;
-  /** Roles when there is no principal (a system actor reporting for a channel). */
-  readonly roles?: readonly Role[];
-  readonly idempotencyKey?: string;
-}
 
 const TRACKED: readonly Channel[] = ['public', 'hotline'];
 
@@ -198,12 +97,7 @@ export function createIntake(
     if (!located) {
       throw unprocessable('OUTSIDE_AREA', 'the location lies outside every unit grid', 'location');
     }
-    const photos = [...new Set(input.photos ?? [])];
-    if (photos.length > 0 && deps.evidence) {
-      const found = new Set(await deps.evidence.existing(tenantId, photos));
-      const missing = photos.findIndex((p) => !found.has(p));
-      if (missing >= 0) throw errors.validation(`photos[${missing}]`, `no uploaded file ${photos[missing]}`);
-    }
+    const photos = await requireUploaded(deps.evidence, tenantId, input.photos, 'photos');
 
     let category: CategoryRef | null = 'category' in input ? (input.category ?? null) : null;
     let standard: Standard | null = null;

@@ -9,7 +9,7 @@ import { errors } from '../../platform/http/app-error.js';
 import { withErrors } from '../../platform/http/schemas.js';
 import { ACTION_ROLES, CHANNEL_ROLES, type ActionKind } from './domain/actions.js';
 import { STAGE_CODES } from './domain/states.js';
-import type { ReportInput } from './intake.js';
+import type { ReportInput } from './intake-input.js';
 import type { StepInput } from './commands.js';
 import { CASE_READERS } from './policies.js';
 import { presentCase, presentHistory } from './presenters.js';

@@ -91,7 +91,7 @@ export function createScheduler(deps: CasesDeps, contexts: ContextCache, command
             fired: top ?? t.fired,
             fireAt: fire === null ? null : new Date(fire),
           });
-          const deadline = levels.length > 0 ? t.deadline.toISOString() : '';
+          const deadline = t.deadline.toISOString();
           for (const level of levels) {
             warnings += 1;
             events.push(
