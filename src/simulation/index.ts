@@ -65,9 +65,14 @@ export async function openSimulation(options: SimulateOptions) {
     options.seed ?? 1,
   );
 
-  /** Days of history ending now. */
-  async function history(days: number, perDay: number, signal?: AbortSignal): Promise<SimulationStats> {
-    return sim.history(new Date(), days, perDay, signal);
+  /** Days of history ending at `end` (now, unless a test fixes it: the history depends on the weekdays). */
+  async function history(
+    days: number,
+    perDay: number,
+    signal?: AbortSignal,
+    end: Date = new Date(),
+  ): Promise<SimulationStats> {
+    return sim.history(end, days, perDay, signal);
   }
 
   /** New reports on the real clock at `perDay` a day, until `signal` aborts. */
