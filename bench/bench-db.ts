@@ -75,7 +75,9 @@ export async function openBenchDb(name: string, options: { maxConnections?: numb
   const drop = async () => {
     await side.end().catch(() => undefined);
     await db.close().catch(() => undefined);
-    await server.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    // BENCH_KEEP_DB=1 keeps the database for a closer look (psql, another run of one step).
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${database}`);
+    else await server.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await server.end();
   };
   try {

@@ -71,7 +71,7 @@ describe('chengzhi simulate', () => {
     const mismatched = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM cases c JOIN LATERAL (
         SELECT payload ->> 'to' AS stage FROM events e
-        WHERE e.tenant_id = c.tenant_id AND e.stream_id = c.id::text AND e.payload ? 'to'
+        WHERE e.tenant_id = c.tenant_id AND e.stream_id = c.id::text AND e.payload::jsonb ? 'to'
         ORDER BY e.stream_version DESC LIMIT 1) last ON true
       WHERE last.stage <> c.stage`.execute(db);
     assert.equal(mismatched.rows[0]?.n, 0);

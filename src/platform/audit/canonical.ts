@@ -1,11 +1,10 @@
 /**
- * The exact bytes an event's hashes cover.
- *
- * The payload is covered in PostgreSQL's own text form of the stored jsonb (`payload::text`): the verifier
- * then hashes what the database returns, with no parsing, and the writer produces the same text here, before
- * the insert. `jsonbText` therefore reproduces jsonb's output rules exactly — keys sorted by byte length then
- * bytes, `": "` and `", "` separators, numbers as PostgreSQL's numeric prints them (no exponent) — and a
- * property test compares it with the database on both engines.
+ * The exact bytes an event's payload hash covers: jsonb's own print form of the payload (what
+ * `payload::jsonb::text` returns), produced here before the insert and stored verbatim (`events.payload`
+ * is `json`, migration 0017). A canonical form rather than JSON.stringify, so equal payloads hash alike and
+ * the text is what jsonb would print anyway: keys sorted by byte length then bytes, `": "` and `", "`
+ * separators, numbers as PostgreSQL's numeric prints them (no exponent). A property test compares it with
+ * the database on both engines.
  */
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };

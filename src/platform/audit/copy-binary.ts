@@ -27,8 +27,28 @@ export class CopyBinaryReader {
   }
 
   push(chunk: Buffer): void {
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    let buf = chunk;
     let at = 0;
+    if (this.pending && this.headerDone) {
+      // Join only the row that straddles the chunks, not the whole chunk: that copy was most of the cost
+      // of a chunk.
+      const pending = this.pending;
+      for (let take = 4096; ; take *= 4) {
+        const joined = Buffer.concat([pending, chunk.subarray(0, take)]);
+        const end = this.rows(joined, 0, 1);
+        if (end > 0) {
+          at = end - pending.length;
+          this.pending = null;
+          break;
+        }
+        if (take >= chunk.length) {
+          this.pending = joined;
+          return;
+        }
+      }
+    } else if (this.pending) {
+      buf = Buffer.concat([this.pending, chunk]);
+    }
     if (!this.headerDone) {
       if (buf.length < HEADER_FIXED) {
         this.pending = buf;
@@ -52,10 +72,10 @@ export class CopyBinaryReader {
     if (!this.ended || this.pending !== null) throw new Error('the binary COPY stream ended early');
   }
 
-  /** Reads every complete row from `at`; returns where the first incomplete one starts. */
-  private rows(buf: Buffer, at: number): number {
+  /** Reads the complete rows from `at` (at most `limit`); returns where the first unread one starts. */
+  private rows(buf: Buffer, at: number, limit = Infinity): number {
     const { start, length, fields } = this;
-    while (!this.ended && at + 2 <= buf.length) {
+    for (let read = 0; read < limit && !this.ended && at + 2 <= buf.length; read++) {
       const count = buf.readInt16BE(at);
       if (count === -1) {
         this.ended = true;

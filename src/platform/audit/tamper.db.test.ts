@@ -102,7 +102,7 @@ describe('the tamper-evident record', () => {
       name: 'edit the payload',
       async run(tx) {
         const row = pick(rows);
-        await sql`UPDATE events SET payload = payload || '{"amount": 0}' WHERE tenant_id = ${actor.tenantId} AND seq = ${row.seq}`.execute(
+        await sql`UPDATE events SET payload = (payload::jsonb || '{"amount": 0}')::json WHERE tenant_id = ${actor.tenantId} AND seq = ${row.seq}`.execute(
           tx,
         );
         return { record: row };
@@ -164,7 +164,7 @@ describe('the tamper-evident record', () => {
         await sql`
           INSERT INTO events (tenant_id, stream_type, stream_id, stream_version, name, actor_kind, occurred_at, payload, prev_hash, hash)
           VALUES (${actor.tenantId}, ${row.t}, ${row.id}, ${row.v}, 'cases.case.closed', 'system', ${now.toISOString()},
-                  ${payloadText}::jsonb, decode(${prevHash?.toString('hex') ?? null}, 'hex'), decode(${hash.toString('hex')}, 'hex'))`.execute(
+                  ${payloadText}::json, decode(${prevHash?.toString('hex') ?? null}, 'hex'), decode(${hash.toString('hex')}, 'hex'))`.execute(
           tx,
         );
         return { record: row };
@@ -187,7 +187,7 @@ describe('the tamper-evident record', () => {
       name: 'edit an event and re-hash the whole chain after it',
       async run(tx) {
         const row = pick(rows);
-        await sql`UPDATE events SET payload = payload || '{"note": "rewritten"}' WHERE tenant_id = ${actor.tenantId} AND seq = ${row.seq}`.execute(
+        await sql`UPDATE events SET payload = (payload::jsonb || '{"note": "rewritten"}')::json WHERE tenant_id = ${actor.tenantId} AND seq = ${row.seq}`.execute(
           tx,
         );
         await rechain(tx, row.t, row.id);

@@ -80,11 +80,28 @@ describe('parallel verification over binary COPY', { skip }, () => {
     }
   });
 
+  it('finds nothing wrong when a record lies out of order in the table', async () => {
+    // A rewritten row (as VACUUM FULL or a restore may leave things) moves: its first event now lies after
+    // its second, which is what a sequential scan returns.
+    const v = (n: number) => sql`tenant_id = ${tenantId} AND stream_id = 'rec-11' AND stream_version = ${n}`;
+    await t.db.transaction(async (tx) => {
+      await sql`SET LOCAL session_replication_role = replica`.execute(tx);
+      await sql`UPDATE events SET name = name WHERE ${v(1)}`.execute(tx);
+    });
+    const order = await sql<{ later: boolean }>`
+      SELECT (SELECT ctid FROM events WHERE ${v(1)}) > (SELECT ctid FROM events WHERE ${v(2)}) AS later`.execute(
+      t.db.sql,
+    );
+    assert.equal(order.rows[0]?.later, true, 'the first event now lies after the second');
+    for (const workers of [1, 2]) assert.deepEqual((await inParallel(workers)).problems, []);
+    assert.deepEqual((await byPage()).problems, []);
+  });
+
   it('names the same tampered records as the page reader', async () => {
     const where = (id: string, v: number) =>
       sql`tenant_id = ${tenantId} AND stream_id = ${id} AND stream_version = ${v}`;
     const edits = [
-      sql`UPDATE events SET payload = payload || '{"amount": 0}' WHERE ${where('rec-1', 2)}`,
+      sql`UPDATE events SET payload = (payload::jsonb || '{"amount": 0}')::json WHERE ${where('rec-1', 2)}`,
       sql`UPDATE events SET name = 'cases.case.voided' WHERE ${where('rec-2', 1)}`,
       sql`DELETE FROM events WHERE ${where('rec-3', 2)}`,
       sql`UPDATE events SET stream_version = 1000 WHERE ${where('rec-5', 2)}`,
@@ -108,15 +125,11 @@ describe('parallel verification over binary COPY', { skip }, () => {
     for (const id of ['rec-1', 'rec-2', 'rec-3', 'rec-5', 'rec-6', 'rec-7', 'rec-10', '1004']) {
       assert.ok(records.has(id), `the page reader names ${id}`);
     }
-    // Swapped versions arrive out of order in seq order (the parallel reader) and unlinked in version order
-    // (the page reader): both name the record, in their own words. Every other problem is the same.
-    const recordsOf = (r: VerifyReport) =>
-      [...new Set(r.problems.map((p) => `${p.streamType}/${p.streamId}`))].sort();
-    const besidesSwap = (r: VerifyReport) => named(r).filter((line) => !line.includes('/rec-5 '));
+    // The checker follows each record by version, whatever order its events come in: the readers agree
+    // exactly, swapped versions included.
     for (const workers of [1, 2, 4]) {
       const r = await inParallel(workers);
-      assert.deepEqual(recordsOf(r), recordsOf(page), `${workers} workers`);
-      assert.deepEqual(besidesSwap(r), besidesSwap(page), `${workers} workers`);
+      assert.deepEqual(named(r), named(page), `${workers} workers`);
       assert.equal(r.events, page.events);
     }
   });

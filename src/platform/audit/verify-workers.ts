@@ -4,8 +4,8 @@
  * lies in exactly one share, so the shares need no merging beyond adding up.
  */
 import { Worker } from 'node:worker_threads';
+import { compareProblems } from './chain-checker.js';
 import type { ShareResult, ShareTask } from './copy-verifier.js';
-import type { AuditProblem } from './problems.js';
 
 /** Under tsx (tests, `npm run dev`) the worker is TypeScript and must load tsx itself. */
 function startWorker(task: ShareTask): Worker {
@@ -36,11 +36,6 @@ function runShare(
   });
 }
 
-const byRecord = (a: AuditProblem, b: AuditProblem): number =>
-  (a.streamType ?? '').localeCompare(b.streamType ?? '') ||
-  (a.streamId ?? '').localeCompare(b.streamId ?? '') ||
-  (a.streamVersion ?? 0) - (b.streamVersion ?? 0);
-
 export async function verifyChainsInParallel(
   task: { url: string; tenantId: number; maxProblems: number; workers: number },
   onProgress?: (events: number) => void,
@@ -69,7 +64,7 @@ export async function verifyChainsInParallel(
     await Promise.all(workers.map((w) => w.terminate()));
     throw error;
   }
-  const problems = results.flatMap((r) => r.problems).sort(byRecord);
+  const problems = results.flatMap((r) => r.problems).sort(compareProblems);
   return {
     events: results.reduce((n, r) => n + r.events, 0),
     records: results.reduce((n, r) => n + r.records, 0),

@@ -15,7 +15,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/index.js';
 import { chainHash } from './chain.js';
-import { ChainChecker, ProblemList } from './chain-checker.js';
+import { ChainChecker, compareProblems, ProblemList } from './chain-checker.js';
 import type { ShareResult } from './copy-verifier.js';
 import { verifyChainsInParallel } from './verify-workers.js';
 import { STORED_CONTENT, storedDigest, storedHeader, type StoredContent } from './stored-event.js';
@@ -74,7 +74,7 @@ export async function verifyAudit(
         options.onProgress,
       )
     : await verifyChainsByPage(ex, tenantId, options);
-  chains.problems.forEach(report);
+  [...chains.problems].sort(compareProblems).forEach(report);
   list.more += chains.moreProblems;
   const { events, records } = chains;
 
@@ -204,11 +204,23 @@ async function verifyChainsByPage(
       const prev = e.prev === null ? null : Buffer.from(e.prev, 'hex');
       const hash = e.hash === null ? null : Buffer.from(e.hash, 'hex');
       const computed = hash === null ? null : chainHash(prev, storedDigest(e), storedHeader(tenantId, e));
-      checker.add({ t: e.t, id: e.id, v: e.v, prev, hash }, computed);
+      const prevText = prev?.toString('binary') ?? null;
+      checker.add(
+        `${e.t}\u0000${e.id}`,
+        e.v,
+        hash?.toString('binary') ?? null,
+        computed !== null && hash !== null && computed.equals(hash),
+        {
+          recordName: () => ({ streamType: e.t, streamId: e.id }),
+          prevIs: (h) => h === prevText,
+          prev: () => prevText,
+        },
+      );
     }
     options.onProgress?.(checker.events);
     if (!more) break;
   }
+  checker.finish();
   return {
     events: checker.events,
     records: checker.records,
