@@ -26,11 +26,11 @@ export interface AuditService {
 }
 
 /**
- * Verification is CPU-bound on both sides of the connection: each share keeps a worker thread and a database
- * backend busy, so a database on this machine gets one share per two cores (measured in docs/benchmarks.md:
- * two shares on two cores are no faster than one).
+ * Verification is CPU-bound on both sides of the connection, and a share's worker thread is busier than its
+ * database backend: one share per core (at most 8). Measured on two cores over 10,000,000 events
+ * (docs/benchmarks.md): two shares 35–37 s, one share 41–45 s.
  */
-const verifyWorkers = (): number => Math.max(1, Math.min(Math.floor(os.availableParallelism() / 2), 8));
+const verifyWorkers = (): number => Math.max(1, Math.min(os.availableParallelism(), 8));
 
 const isDuplicate = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';

@@ -64,19 +64,19 @@ export async function verifyAudit(
   options: VerifyOptions,
 ): Promise<VerifyReport> {
   const started = performance.now();
-  const list = new ProblemList(options.maxProblems ?? 1000);
-  const report = list.report;
+  const max = options.maxProblems ?? 1000;
+  // Steps 2 and 3 report here; the chains' problems come first in the report.
+  const rest = new ProblemList(max);
+  const report = rest.report;
 
-  // 1. The chains: in parallel over binary COPY where the database allows it, else page by page.
-  const chains = options.parallel
-    ? await verifyChainsInParallel(
-        { ...options.parallel, tenantId, maxProblems: options.maxProblems ?? 1000 },
-        options.onProgress,
-      )
-    : await verifyChainsByPage(ex, tenantId, options);
-  [...chains.problems].sort(compareProblems).forEach(report);
-  list.more += chains.moreProblems;
-  const { events, records } = chains;
+  // 1. The chains: in worker threads over binary COPY where the database allows it — while this thread
+  // does steps 2 and 3 over the ordinary connection — else page by page, first.
+  const chainsRun = options.parallel
+    ? verifyChainsInParallel({ ...options.parallel, tenantId, maxProblems: max }, options.onProgress)
+    : verifyChainsByPage(ex, tenantId, options);
+  // Awaited below; this only keeps a failure of steps 2–3 from leaving it unhandled meanwhile.
+  chainsRun.catch(() => undefined);
+  if (!options.parallel) await chainsRun;
 
   // 2. The checkpoints, in order.
   let checkpoints = 0;
@@ -162,10 +162,15 @@ export async function verifyAudit(
     });
   }
 
+  const chains = await chainsRun;
+  const list = new ProblemList(max);
+  [...chains.problems].sort(compareProblems).forEach(list.report);
+  rest.problems.forEach(list.report);
+  list.more += chains.moreProblems + rest.more;
   return {
     tenantId,
-    events,
-    records,
+    events: chains.events,
+    records: chains.records,
     checkpoints,
     heads,
     problems: list.problems,
