@@ -164,7 +164,7 @@ export async function verifyAudit(
 
   const chains = await chainsRun;
   const list = new ProblemList(max);
-  [...chains.problems].sort(compareProblems).forEach(list.report);
+  chains.problems.forEach(list.report);
   rest.problems.forEach(list.report);
   list.more += chains.moreProblems + rest.more;
   return {
@@ -229,7 +229,7 @@ async function verifyChainsByPage(
   return {
     events: checker.events,
     records: checker.records,
-    problems: list.problems,
+    problems: list.problems.sort(compareProblems),
     moreProblems: list.more,
   };
 }

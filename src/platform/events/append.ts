@@ -115,18 +115,19 @@ export async function appendEvents(
       prev_hash: prev?.toString('hex') ?? null,
       hash: hash.toString('hex'),
     });
-    // The payload is stored as the very text it was hashed as (a json column keeps its input verbatim).
-    return row.slice(0, -1) + ',"payload":' + JSON.stringify(payloadText) + '}';
+    // The payload goes in raw: json_to_recordset hands a json field over as its very text, and a json column
+    // keeps it verbatim, so what is stored is exactly what was hashed (parsed once, by the input cast).
+    return row.slice(0, -1) + ',"payload":' + payloadText + '}';
   });
   const input = '[' + parts.join(',') + ']';
   const insert = sql<StoredEvent>`
     INSERT INTO events (tenant_id, stream_type, stream_id, stream_version, name, actor_kind, actor_id,
                         actor_role, occurred_at, request_id, payload, prev_hash, hash)
     SELECT ${actor.tenantId}, stream_type, stream_id, stream_version, name, actor_kind, actor_id,
-           actor_role, occurred_at, request_id, payload::json, decode(prev_hash, 'hex'), decode(hash, 'hex')
-    FROM jsonb_to_recordset(${input}::jsonb)
+           actor_role, occurred_at, request_id, payload, decode(prev_hash, 'hex'), decode(hash, 'hex')
+    FROM json_to_recordset(${input}::json)
       AS x(ord int, stream_type text, stream_id text, stream_version int, name text, actor_role text,
-           actor_kind text, actor_id bigint, request_id text, occurred_at timestamptz, payload text,
+           actor_kind text, actor_id bigint, request_id text, occurred_at timestamptz, payload json,
            prev_hash text, hash text)
     ORDER BY ord
     RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`;
