@@ -19,6 +19,7 @@ import {
 import pg from 'pg';
 import { migrate, openPglite, openPostgres, type Database, type Tx } from '../src/platform/db/index.js';
 import { fromPackageRoot } from '../src/platform/paths.js';
+import { PREPARED_MARK } from '../src/platform/db/prepared.js';
 import { formatNumber, type Cell } from './table.js';
 
 export interface BenchDb {
@@ -155,6 +156,11 @@ function firstTable(node: unknown, depth = 0): string | null {
 /** A short name for a statement: the start of raw SQL, or the kind and first table of a built query. */
 function statementName(node: RootOperationNode): string {
   if (RawNode.is(node)) {
+    // `prepared(statement)`: name the statement inside the mark.
+    const inner = node.parameters[0];
+    if (node.sqlFragments[0]?.startsWith(PREPARED_MARK) && inner && RawNode.is(inner)) {
+      return `${statementName(inner)} (prepared)`;
+    }
     const key = node.sqlFragments.length === 1 ? (node.sqlFragments[0] ?? '') : node.sqlFragments.join('?');
     let name = rawNames.get(key);
     if (name === undefined) {

@@ -1,6 +1,6 @@
 /** SQL that only intake needs: case numbers, Idempotency-Key answers, camera folding, 12345 tickets. */
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/index.js';
+import { prepared, type Executor } from '../../platform/db/index.js';
 import { CASE_COLUMNS, toCase, type CaseRow } from './store.js';
 import type { CaseRecord } from './types.js';
 
@@ -111,4 +111,36 @@ export async function allocateCaseNumbers(
     ON CONFLICT (tenant_id, day) DO UPDATE SET last = case_numbers.last + ${count}
     RETURNING last`.execute(ex);
   return (r.rows[0]?.last ?? count) - count + 1;
+}
+
+/**
+ * Takes case numbers outside any transaction, for several (tenant, day) counters in one statement; returns
+ * the first number of each range by `${tenantId}:${day}`. Each counter row is locked only for this statement,
+ * so batches that overlap do not wait on each other's COMMIT. Its own commit skips the WAL flush
+ * (`synchronous_commit` off for this transaction): a case that uses a number commits later and its WAL
+ * flush covers this record too, while a number whose case never commits is lost with it or left as a gap.
+ */
+export async function reserveCaseNumbers(
+  ex: Executor,
+  ranges: readonly { tenantId: number; day: string; count: number }[],
+): Promise<Map<string, number>> {
+  const first = new Map<string, number>();
+  if (ranges.length === 0) return first;
+  // One order for every caller, so two statements never lock two counters in opposite orders.
+  const sorted = [...ranges].sort((a, b) => a.tenantId - b.tenantId || a.day.localeCompare(b.day));
+  const r = await prepared(sql<{ tenant_id: number; day: string; last: number }>`
+    INSERT INTO case_numbers (tenant_id, day, last)
+    SELECT u.tenant_id, u.day, u.count
+    FROM unnest(${sorted.map((g) => g.tenantId)}::int[], ${sorted.map((g) => g.day)}::date[],
+                ${sorted.map((g) => g.count)}::int[]) WITH ORDINALITY AS u(tenant_id, day, count, ord)
+      CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
+    ORDER BY u.ord
+    ON CONFLICT (tenant_id, day) DO UPDATE SET last = case_numbers.last + excluded.last
+    RETURNING tenant_id, to_char(day, 'YYYY-MM-DD') AS day, last`).execute(ex);
+  const counts = new Map(sorted.map((g) => [`${g.tenantId}:${g.day}`, g.count]));
+  for (const row of r.rows) {
+    const key = `${row.tenant_id}:${row.day}`;
+    first.set(key, row.last - (counts.get(key) ?? 0) + 1);
+  }
+  return first;
 }

@@ -77,7 +77,10 @@ export function createIntake(
   async function report(input: ReportInput, who: Reporting): Promise<IntakeAnswer> {
     const tenantId = who.actor.tenantId;
     const now = deps.clock.now();
-    const digest = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+    // The request's digest only matters for an Idempotency-Key (a retry must carry the same body).
+    const digest = who.idempotencyKey
+      ? createHash('sha256').update(JSON.stringify(input)).digest('base64url')
+      : '';
     const owner = who.principal ? `a:${who.principal.account.id}` : 'p:';
     if (who.idempotencyKey) {
       const earlier = await intakeStore.findAnswer(deps.db.sql, tenantId, owner, who.idempotencyKey);

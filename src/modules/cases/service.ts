@@ -19,15 +19,27 @@ import * as store from './store.js';
 import * as lists from './list-store.js';
 import * as timerStore from './timer-store.js';
 import type { CaseRecord } from './types.js';
-import { commitWrites, writeKey, type CaseWrite, type WriteResult } from './writes.js';
+import {
+  commitWrites,
+  reserveNumbers,
+  writeKey,
+  writesInOneStatement,
+  type CaseWrite,
+  type WriteResult,
+} from './writes.js';
 
 export function createCasesService(deps: CasesDeps) {
   const contexts = createContextCache(deps);
   const tenantCodes = new Map<number, string>();
-  const committer = createGroupCommitter<CaseWrite, WriteResult>({
+  const committer = createGroupCommitter<CaseWrite, WriteResult, string | null>({
     db: deps.db,
     keyOf: writeKey,
-    write: (tx, writes) => commitWrites(tx, tenantCodes, writes, deps.clock.now()),
+    // PGlite has one connection: a second batch would only wait for it.
+    concurrency: deps.db.engine === 'postgres' ? 2 : 1,
+    minOverlapping: 16,
+    prepare: (writes) => reserveNumbers(deps.db.sql, tenantCodes, writes),
+    oneStatement: writesInOneStatement,
+    write: (tx, writes, numbers) => commitWrites(tx, tenantCodes, writes, deps.clock.now(), numbers),
   });
   const intake = createIntake(deps, contexts, {
     submit: async (w) => {

@@ -4,7 +4,7 @@
  * which read the database and must not run inside a transaction on PGlite); the transaction only writes.
  */
 import type { Actor } from '../../platform/actor.js';
-import type { Tx } from '../../platform/db/index.js';
+import type { Executor } from '../../platform/db/index.js';
 import { appendEvents, type NewEvent } from '../../platform/events/index.js';
 import * as store from './store.js';
 import * as intakeStore from './intake-store.js';
@@ -71,11 +71,61 @@ export function caseNumber(tenantCode: string, day: string, seq: number): string
   return `${tenantCode}-${day.replaceAll('-', '')}-${String(seq).padStart(5, '0')}`;
 }
 
+/**
+ * Case numbers for a batch's new reports, taken before its transaction (`reserveCaseNumbers`), one per write
+ * in order (null for a step or a camera report, which may fold into an open one and then needs no number).
+ * A report whose write then fails, or whose Idempotency-Key a racing retry saved first, leaves a gap.
+ */
+export async function reserveNumbers(
+  ex: Executor,
+  tenantCodes: ReadonlyMap<number, string>,
+  writes: readonly CaseWrite[],
+): Promise<(string | null)[]> {
+  const ranges = new Map<string, { tenantId: number; day: string; count: number }>();
+  for (const w of writes) {
+    if (w.kind !== 'insert' || w.fold) continue;
+    const key = `${w.tenantId}:${w.day}`;
+    const range = ranges.get(key) ?? { tenantId: w.tenantId, day: w.day, count: 0 };
+    range.count += 1;
+    ranges.set(key, range);
+  }
+  const next = await intakeStore.reserveCaseNumbers(ex, [...ranges.values()]);
+  return writes.map((w) => {
+    if (w.kind !== 'insert' || w.fold) return null;
+    const key = `${w.tenantId}:${w.day}`;
+    const seq = next.get(key);
+    if (seq === undefined) throw new Error(`no case numbers were reserved for ${key}`);
+    next.set(key, seq + 1);
+    return caseNumber(tenantCodes.get(w.tenantId) ?? String(w.tenantId), w.day, seq);
+  });
+}
+
+/**
+ * Whether a batch writes in one statement, so it needs no transaction of its own: new reports only, each
+ * with a reserved number, of one tenant, none that may fold or carries an Idempotency-Key (those read and
+ * decide first).
+ */
+export function writesInOneStatement(
+  writes: readonly CaseWrite[],
+  numbers: readonly (string | null | undefined)[],
+): boolean {
+  const tenantId = writes[0]?.tenantId;
+  return writes.every(
+    (w, i) =>
+      w.kind === 'insert' && !w.fold && !w.idempotency && Boolean(numbers[i]) && w.tenantId === tenantId,
+  );
+}
+
+/**
+ * Writes a batch in `ex`, its transaction (or the database itself when `writesInOneStatement`); `numbers`
+ * are those `reserveNumbers` gave (the rest are taken inside the transaction).
+ */
 export async function commitWrites(
-  tx: Tx,
+  tx: Executor,
   tenantCodes: ReadonlyMap<number, string>,
   writes: readonly CaseWrite[],
   now: Date,
+  numbers: readonly (string | null | undefined)[] = [],
 ): Promise<WriteResult[]> {
   const results: WriteResult[] = new Array<WriteResult>(writes.length);
   const tenants = [...new Set(writes.map((w) => w.tenantId))];
@@ -89,19 +139,21 @@ export async function commitWrites(
       indexes,
       results,
       now,
+      numbers,
     );
   }
   return results;
 }
 
 async function commitTenant(
-  tx: Tx,
+  tx: Executor,
   tenantId: number,
   tenantCode: string,
   writes: readonly CaseWrite[],
   indexes: readonly number[],
   results: WriteResult[],
   now: Date,
+  numbers: readonly (string | null | undefined)[],
 ): Promise<void> {
   const events: NewEvent[] = [];
   const timers: TimerRecord[] = [];
@@ -110,7 +162,8 @@ async function commitTenant(
   const firstActor = writes[indexes[0] ?? 0]?.actor;
   if (!firstActor) return;
 
-  // New reports: camera folds first, then numbers, then idempotency keys, then the rows.
+  // New reports: camera folds first, then numbers (most were reserved before the transaction), then
+  // idempotency keys, then the rows.
   let inserts = indexes.filter((i) => writes[i]?.kind === 'insert');
   const survivors: number[] = [];
   for (const i of inserts) {
@@ -137,12 +190,16 @@ async function commitTenant(
   }
   inserts = survivors;
 
+  const built = new Map<number, BuiltCase>();
   const byDay = new Map<string, number[]>();
   for (const i of inserts) {
-    const day = (writes[i] as InsertWrite).day;
-    byDay.set(day, [...(byDay.get(day) ?? []), i]);
+    const w = writes[i] as InsertWrite;
+    const reserved = numbers[i];
+    if (reserved) built.set(i, w.build(reserved));
+    else byDay.set(w.day, [...(byDay.get(w.day) ?? []), i]);
   }
-  const built = new Map<number, BuiltCase>();
+  // Reports without a reserved number (camera reports that did not fold): the counter row stays locked
+  // until COMMIT, which is fine for these few.
   for (const [day, list] of byDay) {
     const first = await intakeStore.allocateCaseNumbers(tx, tenantId, day, list.length);
     list.forEach((i, n) =>

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { Executor } from '../db/index.js';
+import { prepared, type Executor } from '../db/index.js';
 import { isRole, type Role } from './roles.js';
 import type { ThrottleState } from './throttle.js';
 import type { AuthTables } from './tables.js';
@@ -188,12 +188,12 @@ export async function findLiveSessions(
     csrf_token: string;
     expires_at: Date;
   };
-  const { rows } = await sql<Row>`
+  const { rows } = await prepared(sql<Row>`
     SELECT a.*, s.id AS session_id, s.csrf_token, s.expires_at
     FROM unnest(${keys.map((k) => k.tenantId)}::int[], ${keys.map((k) => k.id)}::text[]) AS k(tenant_id, id)
     JOIN sessions s ON s.tenant_id = k.tenant_id AND s.id = k.id
     JOIN accounts a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
-    WHERE s.expires_at > ${now}`.execute(ex);
+    WHERE s.expires_at > ${now}`).execute(ex);
   for (const row of rows) {
     found.set(`${row.tenant_id}:${row.session_id}`, {
       session: {

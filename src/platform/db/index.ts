@@ -6,3 +6,4 @@ export { migrate, MigrationError, readMigrations } from './migrate.js';
 export { DataDirLockedError } from './data-dir-lock.js';
 export { createGroupCommitter, type GroupCommitter } from './group-commit.js';
 export { oneStatement } from './one-statement.js';
+export { prepared } from './prepared.js';

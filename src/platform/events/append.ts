@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../actor.js';
-import { oneStatement, type Tx } from '../db/index.js';
+import { oneStatement, prepared, type Executor } from '../db/index.js';
 import { jsonbText } from '../audit/canonical.js';
 import { bodyDigest, chainHash, microsOf } from '../audit/chain.js';
 
@@ -48,7 +48,9 @@ export function setEventChaining(on: boolean): void {
 }
 
 /**
- * Appends events in the caller's transaction, so they commit or vanish with the change they describe.
+ * Appends events in the caller's transaction, so they commit or vanish with the change they describe. Events
+ * that all start new records need no read, so they may also go in as one statement outside a transaction
+ * (`ex` is then the database, and that statement is the whole write: see group-commit.ts).
  * Each record's events get consecutive stream versions and join the record's hash chain: the current head
  * of every record in the batch is read first (one statement; none for records marked `newRecord`), the
  * hashes are computed here, and one set-based statement inserts the batch (together with the command's own
@@ -56,7 +58,7 @@ export function setEventChaining(on: boolean): void {
  * (stream, version) key instead of interleaving or forking the chain.
  */
 export async function appendEvents(
-  tx: Tx,
+  tx: Executor,
   actor: Actor,
   occurredAt: Date,
   events: readonly NewEvent[],
@@ -66,16 +68,19 @@ export async function appendEvents(
   if (events.some((e) => e.actor !== undefined && e.actor.tenantId !== actor.tenantId)) {
     throw new Error('appendEvents: every event of one call belongs to one tenant');
   }
-  if (events.length === 0 || !chaining) {
+  if (events.length === 0) {
     const last = alongside.at(-1);
     if (last) await oneStatement(alongside.slice(0, -1), last).execute(tx);
-    return events.length === 0 ? [] : appendUnchained(tx, actor, occurredAt, events);
+    return [];
   }
-  const heads = await readHeads(
-    tx,
-    actor.tenantId,
-    events.filter((e) => e.newRecord !== true && !knownHeads?.has(chainHeadKey(e.streamType, e.streamId))),
+  if (!chaining) return appendUnchained(tx, actor, occurredAt, events, alongside);
+  const unknown = events.filter(
+    (e) => e.newRecord !== true && !knownHeads?.has(chainHeadKey(e.streamType, e.streamId)),
   );
+  if (unknown.length > 0 && !tx.isTransaction) {
+    throw new Error('appendEvents: events of existing records need a transaction (their heads are read)');
+  }
+  const heads = await readHeads(tx, actor.tenantId, unknown);
   for (const [key, head] of knownHeads ?? []) if (!heads.has(key)) heads.set(key, head);
   const parts = events.map((e, ord) => {
     const key = chainHeadKey(e.streamType, e.streamId);
@@ -131,7 +136,7 @@ export async function appendEvents(
            prev_hash text, hash text)
     ORDER BY ord
     RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`;
-  const result = await oneStatement(alongside, insert).execute(tx);
+  const result = await prepared(oneStatement(alongside, insert)).execute(tx);
   return result.rows;
 }
 
@@ -154,7 +159,7 @@ export const chainHeadKey = (type: string, id: string): string => `${type}\u0000
 
 /** The last version and hash of each record the batch writes to (none for a new record). */
 async function readHeads(
-  tx: Tx,
+  tx: Executor,
   tenantId: number,
   events: readonly NewEvent[],
 ): Promise<Map<string, ChainHead>> {
@@ -164,14 +169,14 @@ async function readHeads(
   }
   const streams = [...keys.values()];
   if (streams.length === 0) return new Map();
-  const result = await sql<{ type: string; id: string; version: number; hash: string | null }>`
+  const result = await prepared(sql<{ type: string; id: string; version: number; hash: string | null }>`
     SELECT s.type, s.id, h.stream_version AS version, encode(h.hash, 'hex') AS hash
     FROM unnest(${streams.map((s) => s.type)}::text[], ${streams.map((s) => s.id)}::text[]) AS s(type, id)
     CROSS JOIN LATERAL (
       SELECT stream_version, hash FROM events
       WHERE tenant_id = ${tenantId} AND stream_type = s.type AND stream_id = s.id
       ORDER BY stream_version DESC LIMIT 1
-    ) h`.execute(tx);
+    ) h`).execute(tx);
   return new Map(
     result.rows.map((r) => [
       chainHeadKey(r.type, r.id),
@@ -180,13 +185,15 @@ async function readHeads(
   );
 }
 
-/** The same rows without hashes (the benchmark's "chain off"). */
+/** The same rows without hashes (the benchmark's "chain off"), also in one statement with `alongside`. */
 async function appendUnchained(
-  tx: Tx,
+  tx: Executor,
   actor: Actor,
   occurredAt: Date,
   events: readonly NewEvent[],
+  alongside: readonly RawBuilder<unknown>[],
 ): Promise<StoredEvent[]> {
+  const writes = alongside.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w}), `);
   const rows = events.map((e, i) => ({
     ord: i,
     stream_type: e.streamType,
@@ -199,8 +206,8 @@ async function appendUnchained(
     occurred_at: (e.occurredAt ?? occurredAt).toISOString(),
     payload: e.payload,
   }));
-  const result = await sql<StoredEvent>`
-    WITH input AS (
+  const result = await prepared(sql<StoredEvent>`
+    WITH ${sql.join(writes, sql``)}input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS x(ord int, stream_type text, stream_id text, name text, actor_role text, actor_kind text,
              actor_id bigint, request_id text, occurred_at timestamptz, payload jsonb)
@@ -217,7 +224,7 @@ async function appendUnchained(
     SELECT ${actor.tenantId}, stream_type, stream_id, base + n, name, actor_kind, actor_id,
            actor_role, occurred_at, request_id, payload::json
     FROM numbered ORDER BY ord
-    RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`.execute(
+    RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`).execute(
     tx,
   );
   return result.rows;
