@@ -36,7 +36,9 @@ export function createCasesService(deps: CasesDeps) {
     keyOf: writeKey,
     // PGlite has one connection: a second batch would only wait for it.
     concurrency: deps.db.engine === 'postgres' ? 2 : 1,
-    minOverlapping: 16,
+    // Beside a batch in flight, a second one goes only with enough writes to be worth its own statement
+    // and WAL flush (measured: 32 gave larger batches and less CPU per case than 8 or 16 at 64 clients).
+    minOverlapping: 32,
     prepare: (writes) => reserveNumbers(deps.db.sql, tenantCodes, writes),
     oneStatement: writesInOneStatement,
     write: (tx, writes, numbers) => commitWrites(tx, tenantCodes, writes, deps.clock.now(), numbers),

@@ -195,8 +195,13 @@ async function commitTenant(
   for (const i of inserts) {
     const w = writes[i] as InsertWrite;
     const reserved = numbers[i];
-    if (reserved) built.set(i, w.build(reserved));
-    else byDay.set(w.day, [...(byDay.get(w.day) ?? []), i]);
+    if (reserved) {
+      built.set(i, w.build(reserved));
+    } else {
+      const list = byDay.get(w.day);
+      if (list) list.push(i);
+      else byDay.set(w.day, [i]);
+    }
   }
   // Reports without a reserved number (camera reports that did not fold): the counter row stays locked
   // until COMMIT, which is fine for these few.
