@@ -4,7 +4,7 @@
  *
  * There is no timer: a new batch takes everything queued so far, so under light load a lone item commits at
  * once and under heavy load batches grow by themselves. Batches form a pipeline: the next one starts when the
- * one before has written its rows and is committing, so one waits for its WAL flush while the next writes,
+ * one before has sent its writes and is committing, so one waits for its WAL flush while the next writes,
  * and neither the server nor the database idles waiting for the other (`concurrency` bounds the batches in
  * flight; 1 runs them one after another). A batch's `prepare` step runs before its transaction, outside it:
  * work that must not hold locks until COMMIT, such as taking case numbers.
