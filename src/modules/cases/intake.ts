@@ -8,17 +8,17 @@ import type { GroupCommitter } from '../../platform/db/index.js';
 import { errors } from '../../platform/http/app-error.js';
 import { formatInZone } from '../../platform/zoned-time.js';
 import { requireUploaded } from '../evidence/index.js';
-import { defaultStandard, findStandard, type Standard } from '../taxonomy/index.js';
-import { refusalError, ruleError, unprocessable } from './case-errors.js';
+import { refusalError, unprocessable } from './case-errors.js';
 import type { CasesDeps, ContextCache, TenantContext } from './context.js';
-import type { CategoryRef, Contact, IntakeAnswer, Receipt, ReportInput, Reporting } from './intake-input.js';
+import type { IntakeAnswer, Receipt, ReportInput, Reporting } from './intake-input.js';
 import { decide, openCase, type CaseEvent } from './domain/lifecycle.js';
 import type { CaseSettings } from './domain/settings.js';
 import type { CaseState, Channel } from './domain/states.js';
 import { toStoredEvents, caseEvent } from './events.js';
+import { createChannelFacts } from './intake-channels.js';
 import * as intakeStore from './intake-store.js';
 import { planTimers } from './timer-records.js';
-import type { CaseRecord, Reporter } from './types.js';
+import type { CaseRecord } from './types.js';
 import type { CaseWrite, OutboxItem, WriteResult } from './writes.js';
 
 const TRACKED: readonly Channel[] = ['public', 'hotline'];
@@ -28,46 +28,7 @@ export function createIntake(
   contexts: ContextCache,
   committer: GroupCommitter<CaseWrite, WriteResult>,
 ) {
-  async function standardFor(
-    tenantId: number,
-    category: CategoryRef | null | undefined,
-    standardId: string | null | undefined,
-    field: string,
-  ): Promise<{ standard: Standard | null; taxonomyVersion: number }> {
-    const { version } = await deps.taxonomy.current(tenantId);
-    if (category) {
-      const known = version.minors.some(
-        (m) =>
-          m.kind === category.categoryType &&
-          m.majorCode === category.majorCode &&
-          m.code === category.minorCode,
-      );
-      if (!known) {
-        throw unprocessable(
-          'UNKNOWN_CATEGORY',
-          `no ${category.categoryType} category ${category.majorCode}-${category.minorCode}`,
-          'category',
-        );
-      }
-    }
-    if (!standardId) {
-      const fallback = category
-        ? defaultStandard(version, category.categoryType, category.majorCode, category.minorCode)
-        : undefined;
-      return { standard: fallback ?? null, taxonomyVersion: version.version };
-    }
-    const standard = findStandard(version, standardId);
-    if (
-      !standard ||
-      (category &&
-        (standard.kind !== category.categoryType ||
-          standard.majorCode !== category.majorCode ||
-          standard.minorCode !== category.minorCode))
-    ) {
-      throw unprocessable('UNKNOWN_STANDARD', `no standard row ${standardId} in this category`, field);
-    }
-    return { standard, taxonomyVersion: version.version };
-  }
+  const channelFacts = createChannelFacts(deps);
 
   function isOfficeTime(ctx: TenantContext, now: Date): boolean {
     const from = Math.floor(now.getTime() / 60_000) * 60_000;
@@ -102,106 +63,9 @@ export function createIntake(
     }
     const photos = await requireUploaded(deps.evidence, tenantId, input.photos, 'photos');
 
-    let category: CategoryRef | null = 'category' in input ? (input.category ?? null) : null;
-    let standard: Standard | null = null;
-    let taxonomyVersion: number | null = null;
-    let componentId: string | null = null;
-    let reporter: Reporter | null = null;
-    let source: Record<string, unknown> = {};
-    let flags: string[] = [];
-    let priority: 'normal' | 'urgent' = 'normal';
-    let fold: { key: string; windowUntil: Date } | null = null;
-    switch (input.channel) {
-      case 'inspector': {
-        ({ standard, taxonomyVersion } = await standardFor(
-          tenantId,
-          category,
-          input.standardId,
-          'standardId',
-        ));
-        if (input.componentId) {
-          const component = await deps.geo.findComponent(tenantId, input.componentId);
-          if (!component) throw errors.validation('componentId', `no component ${input.componentId}`);
-          componentId = input.componentId;
-        }
-        break;
-      }
-      case 'public':
-        if (category) await standardFor(tenantId, category, null, 'category');
-        reporter = contactOf(input.contact, true);
-        break;
-      case 'hotline': {
-        if (category) await standardFor(tenantId, category, null, 'category');
-        const existing = await intakeStore.findHotlineTicket(deps.db.sql, tenantId, input.ticketId);
-        if (existing) {
-          throw errors.conflict(
-            'TICKET_EXISTS',
-            `ticket ${input.ticketId} is case ${existing.caseNo}`,
-            'ticketId',
-          );
-        }
-        reporter = contactOf(input.caller, false);
-        const limit = ctx.settings.hotlineReplyLimits[input.appealType];
-        const replyDue = ctx.calendar.deadline(now.getTime(), limit.amount, limit.unit);
-        source = {
-          ticketId: input.ticketId,
-          appealType: input.appealType,
-          replyDueAt: new Date(replyDue).toISOString(),
-        };
-        break;
-      }
-      case 'linkage':
-        ({ standard, taxonomyVersion } = await standardFor(
-          tenantId,
-          category,
-          input.standardId,
-          'standardId',
-        ));
-        source = { incidentId: input.incidentId };
-        priority = 'urgent';
-        break;
-      case 'camera':
-      case 'sensor': {
-        if (input.confidence < ctx.settings.camera.minConfidence) {
-          throw ruleError(
-            'camera.confidence',
-            `confidence ${input.confidence} is below ${ctx.settings.camera.minConfidence}`,
-            'confidence',
-          );
-        }
-        if (category) await standardFor(tenantId, category, null, 'category');
-        source = {
-          deviceId: input.deviceId,
-          label: input.label,
-          confidence: input.confidence,
-          count: 1,
-          firstSeenAt: now.toISOString(),
-          lastSeenAt: now.toISOString(),
-        };
-        fold = {
-          key: `${input.channel}|${input.deviceId}|${input.label}|${located.grid.code}`,
-          windowUntil: new Date(now.getTime() + ctx.settings.camera.foldWindowMinutes * 60_000),
-        };
-        break;
-      }
-      case 'leader':
-        if (category) await standardFor(tenantId, category, null, 'category');
-        source = { instruction: input.instruction, leaderName: input.leaderName ?? null };
-        flags = ['leader'];
-        break;
-      case 'media':
-        if (category) await standardFor(tenantId, category, null, 'category');
-        source = { outlet: input.outlet, url: input.url ?? null };
-        flags = ['media'];
-        break;
-    }
-    if (standard && !category) {
-      category = {
-        categoryType: standard.kind,
-        majorCode: standard.majorCode,
-        minorCode: standard.minorCode,
-      };
-    }
+    const facts = await channelFacts(input, tenantId, ctx, located.grid.code, now);
+    const { category, standard, taxonomyVersion, componentId, reporter, source, priority, fold } = facts;
+    let flags = facts.flags;
 
     // 110 hand-over outside office hours: filed and dispatched at once to the unit's duty staff, urgent clock.
     let state: CaseState = opened.state;
@@ -429,13 +293,6 @@ function replay(earlier: intakeStore.StoredAnswer, digest: string): IntakeAnswer
     );
   }
   return { status: earlier.status, body: earlier.body as Receipt };
-}
-
-function contactOf(contact: Contact | null | undefined, anonymousWhenEmpty: boolean): Reporter | null {
-  const name = contact?.name?.trim() || null;
-  const phone = contact?.phone?.trim() || null;
-  if (!name && !phone) return anonymousWhenEmpty ? { name: null, phone: null, anonymous: true } : null;
-  return { name, phone, anonymous: false };
 }
 
 /** A 12345 status change for the hotline's webhook, when the tenant configured one. */
