@@ -5,5 +5,5 @@ export { openPostgres } from './postgres.js';
 export { migrate, MigrationError, readMigrations } from './migrate.js';
 export { DataDirLockedError } from './data-dir-lock.js';
 export { createGroupCommitter, type GroupCommitter } from './group-commit.js';
-export { oneStatement } from './one-statement.js';
+export { oneStatement, withClauses } from './one-statement.js';
 export { prepared } from './prepared.js';

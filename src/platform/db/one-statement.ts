@@ -11,6 +11,10 @@ import { sql, type RawBuilder } from 'kysely';
 
 export function oneStatement<R>(writes: readonly RawBuilder<unknown>[], last: RawBuilder<R>): RawBuilder<R> {
   if (writes.length === 0) return last;
-  const clauses = writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`);
-  return sql<R>`WITH ${sql.join(clauses, sql`, `)} ${last}`;
+  return sql<R>`WITH ${sql.join(withClauses(writes), sql`, `)} ${last}`;
+}
+
+/** The writes as WITH clauses (`w0 AS (…)`, …), for a last statement that has WITH clauses of its own. */
+export function withClauses(writes: readonly RawBuilder<unknown>[]): RawBuilder<unknown>[] {
+  return writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`);
 }

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../actor.js';
-import { oneStatement, prepared, type Executor } from '../db/index.js';
+import { oneStatement, prepared, withClauses, type Executor } from '../db/index.js';
 import { jsonbText } from '../audit/canonical.js';
 import { bodyDigest, chainHash, microsOf } from '../audit/chain.js';
 
@@ -193,7 +193,7 @@ async function appendUnchained(
   events: readonly NewEvent[],
   alongside: readonly RawBuilder<unknown>[],
 ): Promise<StoredEvent[]> {
-  const writes = alongside.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w}), `);
+  const writes = withClauses(alongside).map((clause) => sql`${clause}, `);
   const rows = events.map((e, i) => ({
     ord: i,
     stream_type: e.streamType,
