@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { Executor } from '../../platform/db/index.js';
 import { appendEvents, type NewEvent } from '../../platform/events/index.js';
 import * as store from './store.js';
+import type { CaseNumberPool } from './case-number-pool.js';
 import * as intakeStore from './intake-store.js';
 import * as outboxStore from './outbox-store.js';
 import * as timerStore from './timer-store.js';
@@ -72,30 +73,35 @@ export function caseNumber(tenantCode: string, day: string, seq: number): string
 }
 
 /**
- * Case numbers for a batch's new reports, taken before its transaction (`reserveCaseNumbers`), one per write
- * in order (null for a step or a camera report, which may fold into an open one and then needs no number).
- * A report whose write then fails, or whose Idempotency-Key a racing retry saved first, leaves a gap.
+ * Case numbers for a batch's new reports, taken before its transaction from `pool` (which reserves blocks with
+ * `reserveCaseNumbers`), one per write in order (null for a step or a camera report, which may fold into an
+ * open one and then needs no number). A report whose write then fails, or whose Idempotency-Key a racing
+ * retry saved first, leaves a gap.
  */
 export async function reserveNumbers(
   ex: Executor,
+  pool: CaseNumberPool,
   tenantCodes: ReadonlyMap<number, string>,
   writes: readonly CaseWrite[],
+  now: Date,
 ): Promise<(string | null)[]> {
-  const ranges = new Map<string, { tenantId: number; day: string; count: number }>();
+  const needs = new Map<string, { tenantId: number; day: string; count: number }>();
   for (const w of writes) {
     if (w.kind !== 'insert' || w.fold) continue;
     const key = `${w.tenantId}:${w.day}`;
-    const range = ranges.get(key) ?? { tenantId: w.tenantId, day: w.day, count: 0 };
-    range.count += 1;
-    ranges.set(key, range);
+    const need = needs.get(key) ?? { tenantId: w.tenantId, day: w.day, count: 0 };
+    need.count += 1;
+    needs.set(key, need);
   }
-  const next = await intakeStore.reserveCaseNumbers(ex, [...ranges.values()]);
+  const taken = await pool.take(ex, [...needs.values()], now);
+  const used = new Map<string, number>();
   return writes.map((w) => {
     if (w.kind !== 'insert' || w.fold) return null;
     const key = `${w.tenantId}:${w.day}`;
-    const seq = next.get(key);
-    if (seq === undefined) throw new Error(`no case numbers were reserved for ${key}`);
-    next.set(key, seq + 1);
+    const n = used.get(key) ?? 0;
+    const seq = taken.get(key)?.[n];
+    if (seq === undefined) throw new Error(`no case number was reserved for ${key}`);
+    used.set(key, n + 1);
     return caseNumber(tenantCodes.get(w.tenantId) ?? String(w.tenantId), w.day, seq);
   });
 }
