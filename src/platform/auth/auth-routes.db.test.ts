@@ -213,6 +213,21 @@ describe('login, sessions and API tokens', () => {
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-much-better-passphrase' },
     });
     assert.equal(changed.statusCode, 204);
+    // The old password no longer counts as the current one (the hash is read afresh, not from the session).
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: first.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'yet-another-passphrase' },
+    });
+    assert.equal(stale.statusCode, 403);
+    assert.deepEqual(
+      [
+        stale.json<{ error: { code: string } }>().error.code,
+        stale.json<{ error: { field: string } }>().error.field,
+      ],
+      ['INVALID_CREDENTIALS', 'currentPassword'],
+    );
     const now = await t.app.inject({ method: 'GET', url: '/api/auth/tokens', headers: first.headers });
     assert.equal(now.statusCode, 200);
     const otherSession = await t.app.inject({

@@ -23,7 +23,7 @@ export interface AuthDeps {
 
 export interface Principal {
   actor: Actor;
-  account: store.Account;
+  account: store.SignedInAccount;
   /** Present for cookie sessions; writes must echo it in X-CSRF-Token. */
   session: { id: string; csrfToken: string; expiresAt: Date } | null;
 }
@@ -47,7 +47,7 @@ export interface LoginResult {
 const SESSION_PREFIX_SEPARATOR = '.';
 const TOKEN_PREFIX = 'czt_';
 
-function actorFor(account: store.Account, kind: 'staff' | 'token', requestId: string | null): Actor {
+function actorFor(account: store.SignedInAccount, kind: 'staff' | 'token', requestId: string | null): Actor {
   return { kind, tenantId: account.tenantId, accountId: account.id, roles: account.roles, requestId };
 }
 
@@ -205,7 +205,9 @@ export function createAuthCommands(deps: AuthDeps) {
     const account = principal.account;
     const problem = passwordProblem(newPassword, account.username);
     if (problem) throw errors.validation('newPassword', `newPassword ${problem}`);
-    if (!account.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
+    // The principal carries no password hash: read the current one.
+    const passwordHash = (await store.findAccountById(db.sql, account.tenantId, account.id))?.passwordHash;
+    if (!passwordHash || !(await verifyPassword(passwordHash, currentPassword))) {
       throw new AppError(403, 'INVALID_CREDENTIALS', 'the current password is wrong', {
         field: 'currentPassword',
       });

@@ -13,7 +13,7 @@ export { ROLES, ROLE_CODES, isRole } from './roles.js';
 export type { Role } from './roles.js';
 export { createSecrets, loadOrCreateSessionKey } from './secrets.js';
 export type { Secrets } from './secrets.js';
-export type { Account, Tenant } from './store.js';
+export type { Account, SignedInAccount, Tenant } from './store.js';
 export {
   findTenantByCode,
   findTenantById,

@@ -6,7 +6,7 @@ import { IsoDateTime, withErrors } from '../http/schemas.js';
 import { principalOf, SESSION_COOKIE } from './access.js';
 import type { AuthCommands } from './commands.js';
 import { ROLE_CODES } from './roles.js';
-import type { Account } from './store.js';
+import type { SignedInAccount } from './store.js';
 
 export interface AuthRouteOptions {
   auth: AuthCommands;
@@ -42,7 +42,7 @@ const TokenView = Type.Object({
   lastUsedAt: Type.Union([IsoDateTime, Type.Null()]),
 });
 
-function presentAccount(a: Account) {
+function presentAccount(a: SignedInAccount) {
   return {
     id: a.id,
     tenantId: a.tenantId,

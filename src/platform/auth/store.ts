@@ -25,6 +25,31 @@ export interface Account {
   version: number;
 }
 
+/**
+ * An account as a request's principal carries it: without the password hash, which only log-in and a password
+ * change need (they read it afresh), so it is not loaded on every request nor kept with the request.
+ */
+export type SignedInAccount = Omit<Account, 'passwordHash'>;
+
+/** The columns of a `SignedInAccount`, for look-ups that join accounts (`a`). */
+const SIGNED_IN_COLUMNS = sql.raw(
+  'a.tenant_id, a.id, a.username, a.display_name, a.roles, a.status, a.must_change_password, a.version',
+);
+type SignedInRow = Omit<Selectable<AuthTables['accounts']>, 'password_hash' | 'created_at' | 'updated_at'>;
+
+function toSignedInAccount(row: SignedInRow): SignedInAccount {
+  return {
+    tenantId: row.tenant_id,
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles.filter(isRole),
+    status: row.status,
+    mustChangePassword: row.must_change_password,
+    version: row.version,
+  };
+}
+
 function toAccount(row: Selectable<AuthTables['accounts']>): Account {
   return {
     tenantId: row.tenant_id,
@@ -180,16 +205,16 @@ export async function findLiveSessions(
   ex: Executor,
   keys: readonly { tenantId: number; id: string }[],
   now: Date,
-): Promise<Map<string, { session: SessionRow; account: Account }>> {
-  const found = new Map<string, { session: SessionRow; account: Account }>();
+): Promise<Map<string, { session: SessionRow; account: SignedInAccount }>> {
+  const found = new Map<string, { session: SessionRow; account: SignedInAccount }>();
   if (keys.length === 0) return found;
-  type Row = Selectable<AuthTables['accounts']> & {
+  type Row = SignedInRow & {
     session_id: string;
     csrf_token: string;
     expires_at: Date;
   };
   const { rows } = await prepared(sql<Row>`
-    SELECT a.*, s.id AS session_id, s.csrf_token, s.expires_at
+    SELECT ${SIGNED_IN_COLUMNS}, s.id AS session_id, s.csrf_token, s.expires_at
     FROM unnest(${keys.map((k) => k.tenantId)}::int[], ${keys.map((k) => k.id)}::text[]) AS k(tenant_id, id)
     JOIN sessions s ON s.tenant_id = k.tenant_id AND s.id = k.id
     JOIN accounts a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
@@ -203,7 +228,7 @@ export async function findLiveSessions(
         csrfToken: row.csrf_token,
         expiresAt: row.expires_at,
       },
-      account: toAccount(row),
+      account: toSignedInAccount(row),
     });
   }
   return found;
@@ -301,20 +326,32 @@ export async function findLiveApiToken(
   tenantId: number,
   digest: string,
   now: Date,
-): Promise<{ tokenId: number; lastUsedAt: Date | null; account: Account } | null> {
+): Promise<{ tokenId: number; lastUsedAt: Date | null; account: SignedInAccount } | null> {
   const row = await q(ex)
     .selectFrom('api_tokens as t')
     .innerJoin('accounts as a', (join) =>
       join.onRef('a.tenant_id', '=', 't.tenant_id').onRef('a.id', '=', 't.account_id'),
     )
-    .selectAll('a')
-    .select(['t.id as token_id', 't.last_used_at'])
+    .select([
+      'a.tenant_id',
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.roles',
+      'a.status',
+      'a.must_change_password',
+      'a.version',
+      't.id as token_id',
+      't.last_used_at',
+    ])
     .where('t.tenant_id', '=', tenantId)
     .where('t.token_digest', '=', digest)
     .where('t.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
     .executeTakeFirst();
-  return row ? { tokenId: row.token_id, lastUsedAt: row.last_used_at, account: toAccount(row) } : null;
+  return row
+    ? { tokenId: row.token_id, lastUsedAt: row.last_used_at, account: toSignedInAccount(row) }
+    : null;
 }
 
 export async function touchApiToken(
