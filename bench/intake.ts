@@ -22,7 +22,7 @@
  * created, migrated and dropped), else PGlite in a temporary folder — the targets are for PostgreSQL.
  *
  * Run: npm run bench -- intake
- * Flags: --clients=N (64), --requests=N (20,000 per HTTP variant), --warmup=N (2,000), --batch=N (ceiling
+ * Flags: --clients=N (64), --requests=N (20,000 per HTTP variant), --warmup=N (10,000), --batch=N (ceiling
  * cases per transaction, 2,000), --seed=N (1), --variants=intake,naive,ceiling (the ceiling copies the intake
  * rows), --profile=DIR (write a V8 CPU profile of the server process for each measured HTTP phase).
  */
@@ -108,7 +108,7 @@ function parseFlags(args: string[]): Flags {
   return {
     clients: Math.max(1, value('clients') ?? 64),
     requests: Math.max(1, value('requests') ?? 20_000),
-    warmup: value('warmup') ?? 2_000,
+    warmup: value('warmup') ?? 10_000,
     batch: Math.max(1, value('batch') ?? 2_000),
     seed: value('seed') ?? 1,
     profileDir: args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length) ?? null,
