@@ -21,7 +21,10 @@ export interface NumberNeed {
 }
 
 export interface CaseNumberPool {
-  /** `count` numbers for each need, in rising order within a block, keyed by `${tenantId}:${day}`. */
+  /**
+   * `count` numbers for each need (one need per tenant and day), keyed by `${tenantId}:${day}`: what is left of
+   * earlier blocks first, then a new block's.
+   */
   take(ex: Executor, needs: readonly NumberNeed[], now: Date): Promise<Map<string, number[]>>;
 }
 

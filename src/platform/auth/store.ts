@@ -31,10 +31,17 @@ export interface Account {
  */
 export type SignedInAccount = Omit<Account, 'passwordHash'>;
 
-/** The columns of a `SignedInAccount`, for look-ups that join accounts (`a`). */
-const SIGNED_IN_COLUMNS = sql.raw(
-  'a.tenant_id, a.id, a.username, a.display_name, a.roles, a.status, a.must_change_password, a.version',
-);
+/** The columns of a `SignedInAccount`, for look-ups that join accounts as `a`. */
+const SIGNED_IN_COLUMNS = [
+  'a.tenant_id',
+  'a.id',
+  'a.username',
+  'a.display_name',
+  'a.roles',
+  'a.status',
+  'a.must_change_password',
+  'a.version',
+] as const;
 type SignedInRow = Omit<Selectable<AuthTables['accounts']>, 'password_hash' | 'created_at' | 'updated_at'>;
 
 function toSignedInAccount(row: SignedInRow): SignedInAccount {
@@ -51,17 +58,7 @@ function toSignedInAccount(row: SignedInRow): SignedInAccount {
 }
 
 function toAccount(row: Selectable<AuthTables['accounts']>): Account {
-  return {
-    tenantId: row.tenant_id,
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    roles: row.roles.filter(isRole),
-    status: row.status,
-    mustChangePassword: row.must_change_password,
-    version: row.version,
-  };
+  return { ...toSignedInAccount(row), passwordHash: row.password_hash };
 }
 
 export async function findTenantByCode(ex: Executor, code: string): Promise<Tenant | null> {
@@ -214,7 +211,7 @@ export async function findLiveSessions(
     expires_at: Date;
   };
   const { rows } = await prepared(sql<Row>`
-    SELECT ${SIGNED_IN_COLUMNS}, s.id AS session_id, s.csrf_token, s.expires_at
+    SELECT ${sql.raw(SIGNED_IN_COLUMNS.join(', '))}, s.id AS session_id, s.csrf_token, s.expires_at
     FROM unnest(${keys.map((k) => k.tenantId)}::int[], ${keys.map((k) => k.id)}::text[]) AS k(tenant_id, id)
     JOIN sessions s ON s.tenant_id = k.tenant_id AND s.id = k.id
     JOIN accounts a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
@@ -332,18 +329,7 @@ export async function findLiveApiToken(
     .innerJoin('accounts as a', (join) =>
       join.onRef('a.tenant_id', '=', 't.tenant_id').onRef('a.id', '=', 't.account_id'),
     )
-    .select([
-      'a.tenant_id',
-      'a.id',
-      'a.username',
-      'a.display_name',
-      'a.roles',
-      'a.status',
-      'a.must_change_password',
-      'a.version',
-      't.id as token_id',
-      't.last_used_at',
-    ])
+    .select([...SIGNED_IN_COLUMNS, 't.id as token_id', 't.last_used_at'])
     .where('t.tenant_id', '=', tenantId)
     .where('t.token_digest', '=', digest)
     .where('t.revoked_at', 'is', null)
