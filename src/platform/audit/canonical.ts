@@ -44,16 +44,47 @@ const byLengthThenCode = (a: string, b: string): number =>
   a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
 
 /** jsonb's key order: shorter keys first (in UTF-8 bytes), then bytewise. */
-function sortedKeys(obj: Record<string, unknown>): string[] {
-  const keys: string[] = [];
-  let ascii = true;
+function sortKeys(keys: string[]): string[] {
+  // For ASCII keys, UTF-16 order is byte order and length is byte length.
+  return keys.sort(keys.every(isAscii) ? byLengthThenCode : compareKeys);
+}
+
+/** An object's members in jsonb's order, each with the text that goes before its value. */
+interface Shape {
+  readonly keys: readonly string[];
+  /** `"key": `, after `, ` for all but the first. */
+  readonly prefixes: readonly string[];
+}
+
+/**
+ * Shapes by the object's keys in their own order: payloads of one kind share a few shapes, so the sorting and
+ * quoting of keys is done once per shape rather than for every event. Bounded, for payloads whose keys are data.
+ */
+const shapes = new Map<string, Shape>();
+const MAX_SHAPES = 10_000;
+
+function shapeOf(obj: Record<string, unknown>): Shape {
+  const own: string[] = [];
+  let signature = '';
   for (const k in obj) {
     if (!Object.hasOwn(obj, k) || obj[k] === undefined) continue;
-    keys.push(k);
-    if (ascii && !isAscii(k)) ascii = false;
+    own.push(k);
+    signature += k + '\u0000';
   }
-  // For ASCII keys, UTF-16 order is byte order and length is byte length.
-  return keys.sort(ascii ? byLengthThenCode : compareKeys);
+  const cached = shapes.get(signature);
+  // A key holding U+0000 could make two key sets share a signature: the cached shape is used only when it
+  // names exactly this object's keys.
+  if (
+    cached &&
+    cached.keys.length === own.length &&
+    cached.keys.every((k) => Object.hasOwn(obj, k) && obj[k] !== undefined)
+  ) {
+    return cached;
+  }
+  const keys = sortKeys(own);
+  const shape = { keys, prefixes: keys.map((k, i) => (i > 0 ? ', ' : '') + JSON.stringify(k) + ': ') };
+  if (shapes.size < MAX_SHAPES) shapes.set(signature, shape);
+  return shape;
 }
 
 /**
@@ -95,13 +126,9 @@ function objectText(value: object): string {
     return out + ']';
   }
   const obj = value as Record<string, unknown>;
+  const { keys, prefixes } = shapeOf(obj);
   let out = '{';
-  let first = true;
-  for (const k of sortedKeys(obj)) {
-    if (!first) out += ', ';
-    first = false;
-    out += JSON.stringify(k) + ': ' + jsonbText(obj[k]);
-  }
+  for (let i = 0; i < keys.length; i++) out += (prefixes[i] as string) + jsonbText(obj[keys[i] as string]);
   return out + '}';
 }
 
