@@ -63,25 +63,22 @@ interface Shape {
 const shapes = new Map<string, Shape>();
 const MAX_SHAPES = 10_000;
 
+const isMember = (obj: Record<string, unknown>, k: string): boolean =>
+  Object.hasOwn(obj, k) && obj[k] !== undefined;
+
 function shapeOf(obj: Record<string, unknown>): Shape {
-  const own: string[] = [];
+  let count = 0;
   let signature = '';
   for (const k in obj) {
-    if (!Object.hasOwn(obj, k) || obj[k] === undefined) continue;
-    own.push(k);
+    if (!isMember(obj, k)) continue;
+    count += 1;
     signature += k + '\u0000';
   }
   const cached = shapes.get(signature);
   // A key holding U+0000 could make two key sets share a signature: the cached shape is used only when it
   // names exactly this object's keys.
-  if (
-    cached &&
-    cached.keys.length === own.length &&
-    cached.keys.every((k) => Object.hasOwn(obj, k) && obj[k] !== undefined)
-  ) {
-    return cached;
-  }
-  const keys = sortKeys(own);
+  if (cached && cached.keys.length === count && cached.keys.every((k) => isMember(obj, k))) return cached;
+  const keys = sortKeys(Object.keys(obj).filter((k) => isMember(obj, k)));
   const shape = { keys, prefixes: keys.map((k, i) => (i > 0 ? ', ' : '') + JSON.stringify(k) + ': ') };
   if (shapes.size < MAX_SHAPES) shapes.set(signature, shape);
   return shape;

@@ -198,28 +198,20 @@ describe('login, sessions and API tokens', () => {
     const blocked = await t.app.inject({ method: 'GET', url: '/api/auth/tokens', headers: first.headers });
     assert.equal(blocked.statusCode, 403);
     assert.equal(blocked.json<{ error: { code: string } }>().error.code, 'PASSWORD_CHANGE_REQUIRED');
-    const weak = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers: first.headers,
-      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
-    });
+    const changePassword = (currentPassword: string, newPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: first.headers,
+        payload: { currentPassword, newPassword },
+      });
+    const weak = await changePassword(TEST_PASSWORD, 'short');
     assert.equal(weak.statusCode, 400);
     assert.equal(weak.json<{ error: { field: string } }>().error.field, 'newPassword');
-    const changed = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers: first.headers,
-      payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-much-better-passphrase' },
-    });
+    const changed = await changePassword(TEST_PASSWORD, 'a-much-better-passphrase');
     assert.equal(changed.statusCode, 204);
     // The old password no longer counts as the current one (the hash is read afresh, not from the session).
-    const stale = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers: first.headers,
-      payload: { currentPassword: TEST_PASSWORD, newPassword: 'yet-another-passphrase' },
-    });
+    const stale = await changePassword(TEST_PASSWORD, 'yet-another-passphrase');
     assert.equal(stale.statusCode, 403);
     assert.deepEqual(
       [
