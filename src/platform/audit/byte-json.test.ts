@@ -54,8 +54,18 @@ describe('JSON written from bytes', () => {
     src.writeBigInt64BE(-(2n ** 53n) - 3n);
     const out = Buffer.alloc(32);
     assert.equal(out.toString('latin1', 0, putInt64(out, 0, src, 0, 10)), String(-(2n ** 53n) + 7n));
-    for (const v of [0, 9, 10, 99, 100, -1, -10]) {
-      const out = Buffer.alloc(8);
+    // Around the two halves' boundaries, where a rounded quotient would misplace a digit.
+    fc.assert(
+      fc.property(fc.integer({ min: 22, max: 90_071_991 }), fc.integer({ min: -2, max: 2 }), (k, d) => {
+        const v = k * 1e8 + d;
+        const out = Buffer.alloc(32);
+        assert.equal(out.toString('latin1', 0, putInteger(out, 0, v)), String(v));
+      }),
+      { numRuns: 2000 },
+    );
+    const edges = [2 ** 31 - 1, 2 ** 31, 1e15 - 1, 1e15, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+    for (const v of [0, 9, 10, 99, 100, -1, -10, ...edges]) {
+      const out = Buffer.alloc(32);
       assert.equal(out.toString('latin1', 0, putInteger(out, 0, v)), String(v));
     }
   });

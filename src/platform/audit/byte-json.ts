@@ -31,6 +31,19 @@ export function putJsonString(out: Buffer, at: number, src: Buffer, start: numbe
   return at + n + 2;
 }
 
+/** A non-negative integer below 2^31 in decimal, with integer arithmetic only. */
+function putSmall(out: Buffer, at: number, value: number): number {
+  let digits = 1;
+  for (let x = value; x >= 10; x = (x / 10) | 0) digits++;
+  let v = value;
+  for (let i = at + digits - 1; i >= at; i--) {
+    const q = (v / 10) | 0;
+    out[i] = ZERO + (v - q * 10);
+    v = q;
+  }
+  return at + digits;
+}
+
 /** An integer in decimal, as JSON.stringify (and String) print it. */
 export function putInteger(out: Buffer, at: number, value: number): number {
   if (!Number.isSafeInteger(value)) return at + out.write(String(value), at, 'latin1');
@@ -40,14 +53,22 @@ export function putInteger(out: Buffer, at: number, value: number): number {
     out[p++] = MINUS;
     v = -v;
   }
-  let digits = 1;
-  for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-  for (let i = p + digits - 1; i >= p; i--) {
-    const q = Math.floor(v / 10);
-    out[i] = ZERO + (v - q * 10);
-    v = q;
+  if (v < 0x80000000) return putSmall(out, p, v);
+  // Two halves of eight digits at most: a timestamp in microseconds is sixteen.
+  let high = Math.floor(v / 1e8);
+  let low = v - high * 1e8;
+  // The quotient is rounded before the floor; put a high half rounded up back.
+  if (low < 0) {
+    high--;
+    low += 1e8;
   }
-  return p + digits;
+  p = putSmall(out, p, high);
+  for (let i = p + 7; i >= p; i--) {
+    const q = (low / 10) | 0;
+    out[i] = ZERO + (low - q * 10);
+    low = q;
+  }
+  return p + 8;
 }
 
 /** A big-endian signed 64-bit integer at `src[start]`, plus `offset`, in decimal (exact beyond 2^53). */

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ChainChecker, compareProblems, ProblemList } from './chain-checker.js';
+import {
+  ChainChecker,
+  compareProblems,
+  packedRow,
+  ProblemList,
+  recordKey,
+  recordNameOf,
+} from './chain-checker.js';
 import type { AuditProblem } from './problems.js';
 
 interface Ev {
@@ -23,15 +30,37 @@ function chains(sizes: readonly number[]): Ev[] {
   );
 }
 
-function check(events: readonly Ev[]): { problems: AuditProblem[]; records: number; events: number } {
+/** A head a checkpoint signed: the record's hash at a version. */
+interface Head {
+  record: string;
+  v: number;
+  hash: string;
+  checkpoint: number;
+}
+
+function check(
+  events: readonly Ev[],
+  heads: readonly Head[] = [],
+): { problems: AuditProblem[]; records: number; events: number } {
   const list = new ProblemList(10_000);
   const checker = new ChainChecker(list.report);
+  const bytes = (h: string | null): Buffer | null => (h === null ? null : Buffer.from(h, 'latin1'));
+  for (const h of heads) {
+    const key = recordKey({ streamType: 'case', streamId: h.record });
+    const hash = Buffer.from(h.hash, 'latin1');
+    checker.expectSigned(
+      Buffer.concat([key, hash]),
+      0,
+      key.length,
+      h.v,
+      key.length,
+      hash.length,
+      h.checkpoint,
+    );
+  }
   for (const e of events) {
-    checker.add(e.record, e.v, e.hash, true, {
-      recordName: () => ({ streamType: 'case', streamId: e.record }),
-      prevIs: (h) => h === e.prev,
-      prev: () => e.prev,
-    });
+    const name = { streamType: 'case', streamId: e.record };
+    checker.add(packedRow(name, bytes(e.prev), bytes(e.hash)), e.v, true);
   }
   checker.finish();
   return { problems: list.problems.sort(compareProblems), records: checker.records, events: checker.events };
@@ -102,5 +131,78 @@ describe('the chain checker', () => {
       'missing-event: versions 3…4 of case/r0 are missing',
       'chain-link: case/r0 v5 does not link to the event before it',
     ]);
+  });
+
+  it('checks the signed heads against the events as they pass, in any order', () => {
+    const withHeads = records.chain((sizes) => {
+      const valid = chains(sizes);
+      // Each record signed at a version it reached, by one or two checkpoints.
+      const heads = sizes.flatMap((n, r) =>
+        [1, n].map((v, c) => ({ record: `r${r}`, v, hash: `h${r}.${v}`, checkpoint: c + 1 })),
+      );
+      return fc.record({
+        events: fc.shuffledSubarray(valid, { minLength: valid.length }),
+        heads: fc.constant(heads),
+        pick: fc.nat(heads.length - 1),
+        how: fc.constantFrom('rewritten', 'gone', 'none'),
+      });
+    });
+    fc.assert(
+      fc.property(withHeads, ({ events, heads, pick, how }) => {
+        const target = heads[pick] as Head;
+        const changed = events
+          .filter((e) => how !== 'gone' || !(e.record === target.record && e.v === target.v))
+          .map((e) =>
+            how === 'rewritten' && e.record === target.record && e.v === target.v
+              ? { ...e, hash: 'forged' }
+              : e,
+          );
+        const r = check(changed, heads);
+        const mismatches = r.problems.filter((p) => p.kind === 'head-mismatch');
+        if (how === 'none') {
+          assert.deepEqual(r.problems, []);
+          return;
+        }
+        // The same version may be signed by both checkpoints (a record of one event).
+        const signed = heads.filter((h) => h.record === target.record && h.v === target.v);
+        assert.deepEqual(
+          mismatches.map((p) => [p.streamId, p.streamVersion, p.checkpoint]),
+          signed.map((h) => [h.record, h.v, h.checkpoint]),
+        );
+        const word = how === 'rewritten' ? 'differs from what checkpoint' : 'is gone (deleted)';
+        assert.ok(
+          mismatches.every((p) => p.message.includes(word)),
+          mismatches.map((p) => p.message).join('; '),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts only records with events, and reports a signed record with none as gone', () => {
+    const r = check(chains([2]), [
+      { record: 'r0', v: 2, hash: 'h0.2', checkpoint: 1 },
+      { record: 'r9', v: 4, hash: 'h9.4', checkpoint: 1 },
+    ]);
+    assert.equal(r.records, 1);
+    assert.deepEqual(
+      r.problems.map((p) => p.message),
+      ['case/r9 v4, signed by checkpoint 1, is gone (deleted)'],
+    );
+  });
+
+  it('reads the names back from a record key', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }).filter((t) => !t.includes('\u0000')),
+        fc.string(),
+        (t, id) => {
+          assert.deepEqual(recordNameOf(recordKey({ streamType: t, streamId: id })), {
+            streamType: t,
+            streamId: id,
+          });
+        },
+      ),
+    );
   });
 });

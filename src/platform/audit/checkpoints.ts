@@ -100,12 +100,16 @@ export async function getCheckpoint(ex: Executor, tenantId: number, no: number):
 
 /** A checkpoint's leaves in tree order. */
 export async function checkpointLeaves(ex: Executor, tenantId: number, no: number): Promise<Leaf[]> {
-  const r = await sql<Omit<Leaf, 'hash'> & { hash: string }>`
-    SELECT stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion",
-           encode(hash, 'hex') AS hash
+  // The hash as bytea, not hex: a checkpoint may hold a million leaves, and verification reads them all.
+  const r = await sql<Omit<Leaf, 'hash'> & { hash: Uint8Array }>`
+    SELECT stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", hash
     FROM audit_heads WHERE tenant_id = ${tenantId} AND checkpoint_no = ${no}
     ORDER BY leaf_index`.execute(ex);
-  return r.rows.map((l) => ({ ...l, hash: hex(l.hash) }));
+  // node-postgres gives a Buffer, PGlite a Uint8Array: the same bytes either way.
+  return r.rows.map((l) => ({
+    ...l,
+    hash: Buffer.from(l.hash.buffer, l.hash.byteOffset, l.hash.byteLength),
+  }));
 }
 
 const positionOf = (c: Pick<Checkpoint, 'txId' | 'seq'> | null): FeedPosition =>

@@ -27,6 +27,21 @@ export class CopyBinaryReader {
   }
 
   push(chunk: Buffer): void {
+    this.pushRange(chunk, 0, chunk.length);
+  }
+
+  /** The bytes `buf[start, end)`, read in place (the row handler may write into a row's own bytes). */
+  pushRange(buf: Buffer, start: number, end: number): void {
+    if (this.pending === null && this.headerDone) {
+      const at = this.rows(buf, start, end);
+      this.pending = at < end ? buf.subarray(at, end) : null;
+      return;
+    }
+    this.joinAndPush(buf.subarray(start, end));
+  }
+
+  /** A chunk after an incomplete row or header: join what straddles, then read the rest in place. */
+  private joinAndPush(chunk: Buffer): void {
     let buf = chunk;
     let at = 0;
     if (this.pending && this.headerDone) {
@@ -35,7 +50,7 @@ export class CopyBinaryReader {
       const pending = this.pending;
       for (let take = 4096; ; take *= 4) {
         const joined = Buffer.concat([pending, chunk.subarray(0, take)]);
-        const end = this.rows(joined, 0, 1);
+        const end = this.rows(joined, 0, joined.length, 1);
         if (end > 0) {
           at = end - pending.length;
           this.pending = null;
@@ -63,7 +78,7 @@ export class CopyBinaryReader {
       at = HEADER_FIXED + extension;
       this.headerDone = true;
     }
-    at = this.rows(buf, at);
+    at = this.rows(buf, at, buf.length);
     this.pending = at < buf.length ? buf.subarray(at) : null;
   }
 
@@ -72,10 +87,10 @@ export class CopyBinaryReader {
     if (!this.ended || this.pending !== null) throw new Error('the binary COPY stream ended early');
   }
 
-  /** Reads the complete rows from `at` (at most `limit`); returns where the first unread one starts. */
-  private rows(buf: Buffer, at: number, limit = Infinity): number {
+  /** Reads the complete rows in `buf[at, end)` (at most `limit`); returns where the first unread one starts. */
+  private rows(buf: Buffer, at: number, end: number, limit = Infinity): number {
     const { start, length, fields } = this;
-    for (let read = 0; read < limit && !this.ended && at + 2 <= buf.length; read++) {
+    for (let read = 0; read < limit && !this.ended && at + 2 <= end; read++) {
       const count = buf.readInt16BE(at);
       if (count === -1) {
         this.ended = true;
@@ -85,7 +100,7 @@ export class CopyBinaryReader {
       let p = at + 2;
       let complete = true;
       for (let i = 0; i < fields; i++) {
-        if (p + 4 > buf.length) {
+        if (p + 4 > end) {
           complete = false;
           break;
         }
@@ -94,7 +109,7 @@ export class CopyBinaryReader {
         start[i] = p;
         length[i] = n;
         if (n > 0) p += n;
-        if (p > buf.length) {
+        if (p > end) {
           complete = false;
           break;
         }

@@ -6,11 +6,11 @@
  */
 import { hash as nodeHash } from 'node:crypto';
 import pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { jsonStringRoom, putAscii, putInt64, putInteger, putJsonString } from './byte-json.js';
 import { HASH_BYTES } from './chain.js';
 import { ChainChecker, ProblemList, type CheckedRow } from './chain-checker.js';
 import { CopyBinaryReader, type RowHandler } from './copy-binary.js';
+import { copyOut } from './copy-out.js';
 import type { AuditProblem } from './problems.js';
 
 export interface ShareTask {
@@ -39,7 +39,8 @@ const FIELDS = 12;
 /** timestamptz travels as microseconds since 2000-01-01 UTC. */
 const PG_EPOCH_US = 946_684_800_000_000;
 
-function copyStatement(task: ShareTask): string {
+/** The rows of `table` in this task's share of the tenant's records, as a binary COPY. */
+function copyStatement(task: ShareTask, table: string, columns: string): string {
   for (const n of [task.tenantId, task.share, task.shares]) {
     if (!Number.isSafeInteger(n) || n < 0) throw new Error('verify: bad share');
   }
@@ -47,14 +48,45 @@ function copyStatement(task: ShareTask): string {
     task.shares > 1 ? `AND (hashtext(stream_id) & 2147483647) % ${task.shares} = ${task.share}` : '';
   // In table order, not seq order: reading the key in order cost PostgreSQL half as much again as a
   // sequential scan, and the checker does not need the order (chain-checker.ts).
-  return `COPY (SELECT ${COLUMNS} FROM events WHERE tenant_id = ${task.tenantId} ${share})
+  return `COPY (SELECT ${columns} FROM ${table} WHERE tenant_id = ${task.tenantId} ${share})
     TO STDOUT (FORMAT binary)`;
 }
 
-const HEADER_START = Buffer.from('["chengzhi.event.v1",');
+/** The heads the checkpoints signed, in the same share: the checker checks the events against them. */
+const HEAD_COLUMNS = 'stream_type, stream_id, stream_version, hash, checkpoint_no';
+const HEAD_FIELDS = 5;
+
+function signedHeadReader(checker: ChainChecker): RowHandler {
+  return (buf, s, l) => {
+    const keyAt = s[0] as number;
+    const checkpoint = Number(buf.readBigInt64BE(s[4]));
+    const keyLength = (s[1] as number) + (l[1] as number) - keyAt;
+    checker.expectSigned(
+      buf,
+      keyAt,
+      keyLength,
+      buf.readInt32BE(s[2]),
+      s[3] as number,
+      l[3] as number,
+      checkpoint,
+    );
+  };
+}
+
 const NULL = Buffer.from('null');
 const COMMA = 0x2c;
 const QUOTE = 0x22;
+
+/** A view for hashing: cheaper to make than a Buffer's subarray, and crypto takes any typed array. */
+const view = (buf: Buffer, from: number, to: number): Uint8Array =>
+  new Uint8Array(buf.buffer, buf.byteOffset + from, to - from);
+
+/** Whether the binary string `hash` is the bytes `buf[at, at + length)`. */
+function sameHash(hash: string, buf: Buffer, at: number, length: number): boolean {
+  if (hash.length !== length) return false;
+  for (let i = 0; i < length; i++) if (hash.charCodeAt(i) !== buf[at + i]) return false;
+  return true;
+}
 
 /**
  * The row handler: recomputes each event's two hashes (chain.ts) from the row's bytes, with no string or
@@ -64,30 +96,33 @@ const QUOTE = 0x22;
  * in a scratch buffer instead.
  */
 export function rowVerifier(tenantId: number, checker: ChainChecker): RowHandler {
-  let link = Buffer.allocUnsafeSlow(1024);
+  // chainHash's input: prev_hash, the body digest, then the header JSON[tag, tenant, type, id, version, name,
+  // µs], whose first two items are the same for every event: written once, after the two hashes.
+  const headerStart = Buffer.from(`["chengzhi.event.v1",${tenantId},`);
+  const fieldsAt = 2 * HASH_BYTES + headerStart.length;
+  const newLink = (size: number): Buffer => {
+    const b = Buffer.allocUnsafeSlow(size);
+    headerStart.copy(b, 2 * HASH_BYTES);
+    return b;
+  };
+  let link = newLink(1024);
   let line = Buffer.allocUnsafeSlow(1024);
   let body = Buffer.allocUnsafeSlow(4096);
-  const tenant = Buffer.from(`${tenantId},`);
   let row: Buffer = link;
   let s: Int32Array = new Int32Array(FIELDS);
   let l: Int32Array = new Int32Array(FIELDS);
   const current: CheckedRow = {
+    buf: link,
+    keyAt: 0,
+    keyLength: 0,
+    prevAt: 0,
+    prevLength: -1,
+    hashAt: 0,
+    hashLength: -1,
     recordName: () => ({
       streamType: row.toString('utf8', s[TYPE], (s[TYPE] as number) + (l[TYPE] as number)),
       streamId: row.toString('utf8', s[ID], (s[ID] as number) + (l[ID] as number)),
     }),
-    prevIs: (hash) => {
-      const at = s[PREV] as number;
-      const n = l[PREV] as number;
-      if (n < 0 || hash === null) return n < 0 && hash === null;
-      if (n !== hash.length) return false;
-      for (let i = 0; i < n; i++) if (row[at + i] !== hash.charCodeAt(i)) return false;
-      return true;
-    },
-    prev: () =>
-      (l[PREV] as number) < 0
-        ? null
-        : row.toString('latin1', s[PREV], (s[PREV] as number) + (l[PREV] as number)),
   };
   const text = (out: Buffer, at: number, i: number): number =>
     (l[i] as number) < 0
@@ -98,27 +133,28 @@ export function rowVerifier(tenantId: number, checker: ChainChecker): RowHandler
     row = buf;
     s = start;
     l = length;
-    // The record: type and id bytes with id's length between them (text holds no NUL, so this is unique).
-    const key = buf.toString('latin1', s[TYPE], (s[ID] as number) + (l[ID] as number));
+    // The record's key: type and id bytes with id's length between them (text holds no NUL, so this is
+    // unique).
+    current.buf = buf;
+    current.keyAt = s[TYPE] as number;
+    current.keyLength = (s[ID] as number) + (l[ID] as number) - (s[TYPE] as number);
+    current.prevAt = s[PREV] as number;
+    current.prevLength = l[PREV] as number;
+    current.hashAt = s[HASH] as number;
+    current.hashLength = l[HASH] as number;
     const v = buf.readInt32BE(s[VERSION]);
-    const prevAt = s[PREV] as number;
-    const hashAt = s[HASH] as number;
-    const stored =
-      (l[HASH] as number) < 0 ? null : buf.toString('latin1', hashAt, hashAt + (l[HASH] as number));
-    if (stored === null) {
-      checker.add(key, v, stored, false, current);
+    if ((l[HASH] as number) < 0) {
+      checker.add(current, v, false);
       return;
     }
 
-    // chainHash's input after the digest: the header, JSON[tag, tenant, type, id, version, name, µs].
     const room =
-      2 * HASH_BYTES + 64 + jsonStringRoom((l[TYPE] as number) + (l[ID] as number) + (l[NAME] as number));
-    if (room > link.length) link = Buffer.allocUnsafeSlow(2 * room);
+      fieldsAt + 64 + jsonStringRoom((l[TYPE] as number) + (l[ID] as number) + (l[NAME] as number));
+    if (room > link.length) link = newLink(2 * room);
+    const prevAt = s[PREV] as number;
     if (l[PREV] === HASH_BYTES) for (let i = 0; i < HASH_BYTES; i++) link[i] = buf[prevAt + i] as number;
     else link.fill(0, 0, HASH_BYTES);
-    let m = putAscii(link, 2 * HASH_BYTES, HEADER_START);
-    m = putAscii(link, m, tenant);
-    m = text(link, m, TYPE);
+    let m = text(link, fieldsAt, TYPE);
     link[m++] = COMMA;
     m = text(link, m, ID);
     link[m++] = COMMA;
@@ -157,18 +193,17 @@ export function rowVerifier(tenantId: number, checker: ChainChecker): RowHandler
     if (payloadAt - n >= (s[VERSION] as number) - 4) {
       const from = payloadAt - n;
       for (let i = 0; i < n; i++) buf[from + i] = line[i] as number;
-      digest = nodeHash('sha256', buf.subarray(from, payloadEnd), 'binary');
+      digest = nodeHash('sha256', view(buf, from, payloadEnd), 'binary');
     } else {
-      if (n + payloadEnd - payloadAt > body.length) {
-        body = Buffer.allocUnsafeSlow(2 * (n + payloadEnd - payloadAt));
-      }
+      const size = n + payloadEnd - payloadAt;
+      if (size > body.length) body = Buffer.allocUnsafeSlow(2 * size);
       line.copy(body, 0, 0, n);
       buf.copy(body, n, payloadAt, payloadEnd);
-      digest = nodeHash('sha256', body.subarray(0, n + payloadEnd - payloadAt), 'binary');
+      digest = nodeHash('sha256', view(body, 0, size), 'binary');
     }
-    link.write(digest, HASH_BYTES, 'binary');
-    const computed = nodeHash('sha256', link.subarray(0, m), 'binary');
-    checker.add(key, v, stored, computed === stored, current);
+    for (let i = 0; i < HASH_BYTES; i++) link[HASH_BYTES + i] = digest.charCodeAt(i);
+    const computed = nodeHash('sha256', view(link, 0, m), 'binary');
+    checker.add(current, v, sameHash(computed, buf, s[HASH] as number, l[HASH] as number));
   };
 }
 
@@ -185,16 +220,24 @@ export async function verifyShare(
   });
 
   const client = new pg.Client({ connectionString: task.url });
+  // A failed copy closes the connection; its rejection is what reports it, not this event.
+  client.on('error', () => undefined);
   await client.connect();
+  const copy = async (statement: string, reader: CopyBinaryReader): Promise<void> => {
+    await copyOut(client, statement, (buf, start, end) => reader.pushRange(buf, start, end));
+    reader.finish();
+  };
   try {
     // One process per share: the threads are the parallelism.
     await client.query('SET max_parallel_workers_per_gather = 0; SET jit = off');
-    const stream = client.query(copyTo(copyStatement(task)));
-    for await (const chunk of stream) reader.push(chunk as Buffer);
-    reader.finish();
+    await copy(
+      copyStatement(task, 'audit_heads', HEAD_COLUMNS),
+      new CopyBinaryReader(HEAD_FIELDS, signedHeadReader(checker)),
+    );
+    await copy(copyStatement(task, 'events', COLUMNS), reader);
     checker.finish();
   } finally {
-    await client.end();
+    await client.end().catch(() => undefined);
   }
   return {
     events: checker.events,

@@ -3,10 +3,11 @@
  * nodes are hashed with different prefixes (so a leaf can never pose as a node), and a tree of n leaves splits
  * at the largest power of two below n. Inclusion proofs are the sibling hashes from the leaf up.
  */
+import { hash } from 'node:crypto';
 import { sha256 } from './chain.js';
 
-const LEAF = Buffer.from([0]);
-const NODE = Buffer.from([1]);
+/** A node's input, [1] + left + right: one buffer reused (hashing is synchronous). */
+const nodeInput = Buffer.from([1, ...new Array<number>(64).fill(0)]);
 
 export interface Leaf {
   streamType: string;
@@ -15,18 +16,49 @@ export interface Leaf {
   hash: Buffer;
 }
 
+/** sha256 of [0] + the leaf's JSON text (a string hashes as UTF-8, where U+0000 is the byte 0). */
 export function leafHash(leaf: Leaf): Buffer {
+  const out = Buffer.allocUnsafe(32);
+  writeLeafHash(out, 0, leaf);
+  return out;
+}
+
+/** leafHash written at `out[at]`, where a packed tree wants it. */
+export function writeLeafHash(out: Buffer, at: number, leaf: Leaf): void {
   const text = JSON.stringify([
     leaf.streamType,
     leaf.streamId,
     leaf.streamVersion,
     leaf.hash.toString('hex'),
   ]);
-  return sha256(Buffer.concat([LEAF, Buffer.from(text, 'utf8')]));
+  out.write(hash('sha256', `\u0000${text}`, 'binary'), at, 'latin1');
 }
 
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return sha256(Buffer.concat([NODE, left, right]));
+  // A path given with a proof may hold anything.
+  if (left.length !== 32 || right.length !== 32) {
+    return sha256(Buffer.concat([nodeInput.subarray(0, 1), left, right]));
+  }
+  left.copy(nodeInput, 1);
+  right.copy(nodeInput, 33);
+  return Buffer.from(hash('sha256', nodeInput, 'binary'), 'latin1');
+}
+
+/**
+ * Two strings in the order of their UTF-8 bytes. UTF-16 code units sort the same way, except where a
+ * surrogate (a character beyond U+FFFF) meets U+E000–U+FFFF: only there are the bytes compared.
+ */
+function compareUtf8(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /** Leaves in tree order: by record type, then id, compared as UTF-8 bytes (independent of any collation). */
@@ -34,10 +66,7 @@ export function compareLeaves(
   a: Pick<Leaf, 'streamType' | 'streamId'>,
   b: Pick<Leaf, 'streamType' | 'streamId'>,
 ): number {
-  return (
-    Buffer.compare(Buffer.from(a.streamType, 'utf8'), Buffer.from(b.streamType, 'utf8')) ||
-    Buffer.compare(Buffer.from(a.streamId, 'utf8'), Buffer.from(b.streamId, 'utf8'))
-  );
+  return compareUtf8(a.streamType, b.streamType) || compareUtf8(a.streamId, b.streamId);
 }
 
 function largestPowerOfTwoBelow(n: number): number {
@@ -48,9 +77,36 @@ function largestPowerOfTwoBelow(n: number): number {
 
 /** The root over leaf hashes (sha256 of nothing for an empty tree). */
 export function merkleRoot(hashes: readonly Buffer[]): Buffer {
-  if (hashes.length === 0) return sha256(Buffer.alloc(0));
+  if (hashes.some((h) => h.length !== 32)) return merkleRootOfNodes(hashes);
+  const packed = Buffer.allocUnsafe(32 * hashes.length);
+  hashes.forEach((h, i) => h.copy(packed, 32 * i));
+  return packedMerkleRoot(packed, hashes.length);
+}
+
+/**
+ * The root over `count` leaf hashes laid end to end in `packed`, which it overwrites: a level's nodes are
+ * written over the level below (node i after reading its children 2i and 2i + 1), with no buffer per node —
+ * a checkpoint may have a million leaves.
+ */
+export function packedMerkleRoot(packed: Buffer, count: number): Buffer {
+  if (count === 0) return sha256(Buffer.alloc(0));
   // Bottom-up, pairing neighbours and carrying an odd last node up unchanged: the same tree as the recursive
   // largest-power-of-two split, without the recursion.
+  for (let n = count; n > 1;) {
+    let w = 0;
+    for (let i = 0; i + 1 < n; i += 2, w++) {
+      packed.copy(nodeInput, 1, 32 * i, 32 * i + 64);
+      packed.write(hash('sha256', nodeInput, 'binary'), 32 * w, 'latin1');
+    }
+    if (n % 2 === 1) packed.copy(packed, 32 * w++, 32 * (n - 1), 32 * n);
+    n = w;
+  }
+  return Buffer.from(packed.subarray(0, 32));
+}
+
+/** The same tree over nodes of any length (a proof's path may hold anything). */
+function merkleRootOfNodes(hashes: readonly Buffer[]): Buffer {
+  if (hashes.length === 0) return sha256(Buffer.alloc(0));
   let level: Buffer[] = [...hashes];
   while (level.length > 1) {
     const next: Buffer[] = [];

@@ -8,6 +8,7 @@
  *    trusted public key, and the Merkle root over its stored heads equals the signed root.
  * 3. Every stored head names an event that still exists with that very hash — so a chain rewritten after a
  *    checkpoint (even with freshly computed hashes), or an event deleted from the end of a chain, is found.
+ *    This is checked in step 1's pass over the events: the heads are loaded first (signed-heads.ts).
  *
  * What no check can see: events appended after the newest checkpoint are only as good as the database until
  * the next checkpoint signs them (one minute by default).
@@ -15,13 +16,13 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/index.js';
 import { chainHash } from './chain.js';
-import { ChainChecker, compareProblems, ProblemList } from './chain-checker.js';
+import { ChainChecker, compareProblems, packedRow, ProblemList, recordKey } from './chain-checker.js';
 import type { ShareResult } from './copy-verifier.js';
 import { verifyChainsInParallel } from './verify-workers.js';
 import { STORED_CONTENT, storedDigest, storedHeader, type StoredContent } from './stored-event.js';
 import { checkpointHash } from './checkpoint-record.js';
 import { checkpointLeaves, listCheckpoints } from './checkpoints.js';
-import { compareLeaves, leafHash, merkleRoot } from './merkle.js';
+import { compareLeaves, packedMerkleRoot, writeLeafHash } from './merkle.js';
 import { verifySignature } from './signer.js';
 
 import type { AuditProblem } from './problems.js';
@@ -65,16 +66,16 @@ export async function verifyAudit(
 ): Promise<VerifyReport> {
   const started = performance.now();
   const max = options.maxProblems ?? 1000;
-  // Steps 2 and 3 report here; the chains' problems come first in the report.
+  // Step 2 reports here; the chains' problems (steps 1 and 3) come first in the report.
   const rest = new ProblemList(max);
   const report = rest.report;
 
-  // 1. The chains: in worker threads over binary COPY where the database allows it — while this thread
-  // does steps 2 and 3 over the ordinary connection — else page by page, first.
+  // 1 and 3. The chains and their signed heads: in worker threads over binary COPY where the database allows
+  // it — while this thread does step 2 over the ordinary connection — else page by page, first.
   const chainsRun = options.parallel
     ? verifyChainsInParallel({ ...options.parallel, tenantId, maxProblems: max }, options.onProgress)
     : verifyChainsByPage(ex, tenantId, options);
-  // Awaited below; this only keeps a failure of steps 2–3 from leaving it unhandled meanwhile.
+  // Awaited below; this only keeps a failure of step 2 from leaving it unhandled meanwhile.
   chainsRun.catch(() => undefined);
   if (!options.parallel) await chainsRun;
 
@@ -127,7 +128,13 @@ export async function verifyAudit(
       const leaves = await checkpointLeaves(ex, tenantId, c.no);
       heads += leaves.length;
       const sorted = leaves.every((l, i) => i === 0 || compareLeaves(leaves[i - 1] as typeof l, l) < 0);
-      if (!sorted || leaves.length !== c.leafCount || !merkleRoot(leaves.map(leafHash)).equals(c.root)) {
+      const packed = Buffer.allocUnsafe(32 * leaves.length);
+      leaves.forEach((l, i) => writeLeafHash(packed, 32 * i, l));
+      if (
+        !sorted ||
+        leaves.length !== c.leafCount ||
+        !packedMerkleRoot(packed, leaves.length).equals(c.root)
+      ) {
         report({
           kind: 'checkpoint-root',
           ...at,
@@ -138,28 +145,6 @@ export async function verifyAudit(
       after = c.no;
     }
     if (batch.length < 500) break;
-  }
-
-  // 3. Every head still names an event with that hash.
-  const mismatched = await sql<{ t: string; id: string; v: number; no: number; found: boolean }>`
-    SELECT h.stream_type AS t, h.stream_id AS id, h.stream_version AS v, h.checkpoint_no AS no,
-           e.hash IS NOT NULL AS found
-    FROM audit_heads h
-    LEFT JOIN events e ON e.tenant_id = h.tenant_id AND e.stream_type = h.stream_type
-      AND e.stream_id = h.stream_id AND e.stream_version = h.stream_version
-    WHERE h.tenant_id = ${tenantId} AND e.hash IS DISTINCT FROM h.hash
-    ORDER BY h.stream_type, h.stream_id, h.checkpoint_no`.execute(ex);
-  for (const m of mismatched.rows) {
-    report({
-      kind: 'head-mismatch',
-      streamType: m.t,
-      streamId: m.id,
-      streamVersion: m.v,
-      checkpoint: m.no,
-      message: m.found
-        ? `${m.t}/${m.id} v${m.v} differs from what checkpoint ${m.no} signed (the chain was rewritten)`
-        : `${m.t}/${m.id} v${m.v}, signed by checkpoint ${m.no}, is gone (deleted)`,
-    });
   }
 
   const chains = await chainsRun;
@@ -188,6 +173,7 @@ async function verifyChainsByPage(
   const pageSize = options.pageSize ?? 20_000;
   const list = new ProblemList(options.maxProblems ?? 1000);
   const checker = new ChainChecker(list.report);
+  await loadSignedHeads(ex, tenantId, checker, pageSize);
   const fetchPage = async (after: { t: string; id: string; v: number } | null): Promise<EventRow[]> =>
     (
       await sql<EventRow>`
@@ -209,17 +195,10 @@ async function verifyChainsByPage(
       const prev = e.prev === null ? null : Buffer.from(e.prev, 'hex');
       const hash = e.hash === null ? null : Buffer.from(e.hash, 'hex');
       const computed = hash === null ? null : chainHash(prev, storedDigest(e), storedHeader(tenantId, e));
-      const prevText = prev?.toString('binary') ?? null;
       checker.add(
-        `${e.t}\u0000${e.id}`,
+        packedRow({ streamType: e.t, streamId: e.id }, prev, hash),
         e.v,
-        hash?.toString('binary') ?? null,
         computed !== null && hash !== null && computed.equals(hash),
-        {
-          recordName: () => ({ streamType: e.t, streamId: e.id }),
-          prevIs: (h) => h === prevText,
-          prev: () => prevText,
-        },
       );
     }
     options.onProgress?.(checker.events);
@@ -232,4 +211,32 @@ async function verifyChainsByPage(
     problems: list.problems.sort(compareProblems),
     moreProblems: list.more,
   };
+}
+
+/** What the checkpoints signed, handed to the checker before the events, one keyset page at a time. */
+async function loadSignedHeads(
+  ex: Executor,
+  tenantId: number,
+  checker: ChainChecker,
+  pageSize: number,
+): Promise<void> {
+  let after = { no: 0, i: -1 };
+  for (;;) {
+    const page = await sql<{ t: string; id: string; v: number; no: number; i: number; hash: string | null }>`
+      SELECT stream_type AS t, stream_id AS id, stream_version AS v, checkpoint_no::int AS no,
+             leaf_index AS i, encode(hash, 'hex') AS hash
+      FROM audit_heads
+      WHERE tenant_id = ${tenantId} AND (checkpoint_no, leaf_index) > (${after.no}, ${after.i})
+      ORDER BY checkpoint_no, leaf_index
+      LIMIT ${pageSize}`.execute(ex);
+    for (const h of page.rows) {
+      const key = recordKey({ streamType: h.t, streamId: h.id });
+      const hash = h.hash === null ? null : Buffer.from(h.hash, 'hex');
+      const buf = hash === null ? key : Buffer.concat([key, hash]);
+      checker.expectSigned(buf, 0, key.length, h.v, key.length, hash?.length ?? -1, h.no);
+    }
+    const tail = page.rows.at(-1);
+    if (tail === undefined || page.rows.length < pageSize) return;
+    after = { no: tail.no, i: tail.i };
+  }
 }
