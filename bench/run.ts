@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- <name> [name …]` runs the named benchmarks (all when none is named).
- * Each benchmark is a module in bench/ exporting `run(args)` that prints its own table.
+ * Each benchmark is a module in bench/ exporting `run(args)` that prints its own table (what it returns is
+ * for other benchmarks that build on it).
  */
-const available: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+const available: Record<string, () => Promise<{ run: (args: string[]) => Promise<unknown> }>> = {
   audit: () => import('./audit.js'),
   calendar: () => import('./calendar.js'),
   dispatch: () => import('./dispatch.js'),

@@ -151,7 +151,7 @@ export class ChainChecker {
     const id = heads.idOf(row.buf, row.keyAt, row.keyLength);
     heads.noteEvent(id);
     const rewritten = this.signed.check(id, v, row.buf, row.hashAt, row.hashLength);
-    if (rewritten) for (const h of rewritten) this.rewritten(row.recordName(), h);
+    if (rewritten) for (const h of rewritten) this.headProblem(row.recordName(), h, 'rewritten');
     const head = heads.version(id);
     if (v === head + 1) {
       if (chained && !heads.hashIs(id, row.buf, row.prevAt, row.prevLength)) {
@@ -204,30 +204,26 @@ export class ChainChecker {
       for (let id = 0; id < this.heads.size; id++) {
         const gone = this.signed.unseen(id);
         if (gone.length === 0) continue;
-        const { streamType: t, streamId: r } = recordNameOf(this.heads.key(id));
-        for (const h of gone) {
-          this.report({
-            kind: 'head-mismatch',
-            streamType: t,
-            streamId: r,
-            streamVersion: h.version,
-            checkpoint: h.checkpoint,
-            message: `${t}/${r} v${h.version}, signed by checkpoint ${h.checkpoint}, is gone (deleted)`,
-          });
-        }
+        const name = recordNameOf(this.heads.key(id));
+        for (const h of gone) this.headProblem(name, h, 'gone');
       }
     }
   }
 
-  private rewritten(name: RecordName, h: SignedHead): void {
+  /** A signed head whose event has another hash (rewritten) or none at that version (gone). */
+  private headProblem(name: RecordName, h: SignedHead, how: 'rewritten' | 'gone'): void {
     const { streamType: t, streamId: r } = name;
+    const { version: v, checkpoint: c } = h;
     this.report({
       kind: 'head-mismatch',
       streamType: t,
       streamId: r,
-      streamVersion: h.version,
-      checkpoint: h.checkpoint,
-      message: `${t}/${r} v${h.version} differs from what checkpoint ${h.checkpoint} signed (the chain was rewritten)`,
+      streamVersion: v,
+      checkpoint: c,
+      message:
+        how === 'gone'
+          ? `${t}/${r} v${v}, signed by checkpoint ${c}, is gone (deleted)`
+          : `${t}/${r} v${v} differs from what checkpoint ${c} signed (the chain was rewritten)`,
     });
   }
 
