@@ -36,11 +36,23 @@ export class RecordHeads {
   private hashes = new Uint8Array(this.capacity * HASH_BYTES);
   /** Hashes of another length than 32 bytes (only in a tampered table). */
   private readonly oddHashes = new Map<number, Uint8Array>();
+  /** The record last looked up (−1: none). */
+  private last = -1;
   /** Per run, so that no fixed set of keys can make every lookup collide. */
   private readonly seed = (Math.random() * 0x7fffffff) | 0;
 
   /** The id of the record whose key is `buf[at, at + length)`, added (at version 0) when new. */
   idOf(buf: Uint8Array, at: number, length: number): number {
+    // A record's events are often written together (a case's first events, in one transaction), and so lie
+    // side by side: the record of the row before is tried first.
+    const last = this.last;
+    if (last >= 0 && this.keyIs(last, buf, at, length)) return last;
+    const id = this.find(buf, at, length);
+    this.last = id;
+    return id;
+  }
+
+  private find(buf: Uint8Array, at: number, length: number): number {
     let h = this.seed ^ length;
     for (let i = 0; i < length; i++) h = Math.imul(h ^ (buf[at + i] as number), 0x01000193);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);

@@ -28,6 +28,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError, for inline display (a network failure has status 0 and code NETWORK). */
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e));
+}
+
 const headers: Middleware = {
   onRequest({ request }) {
     request.headers.set('accept-language', currentLanguage() === 'en' ? 'en' : 'zh-CN');

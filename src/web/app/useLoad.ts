@@ -1,21 +1,25 @@
-/** Loads data for a page: the value, the error, a loading flag and a reload. */
+/**
+ * Loads data for a page: the value, the error (an ApiError, shown inline), a loading flag and a reload. The
+ * caller names what the load depends on, as with useEffect; `enabled` false waits (nothing is loaded).
+ */
 import { useCallback, useEffect, useState } from 'react';
+import { asApiError, type ApiError } from '../api/client';
 
 export interface Loaded<T> {
   data: T | undefined;
-  error: Error | null;
+  error: ApiError | null;
   loading: boolean;
   reload: () => void;
 }
 
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], enabled = true): Loaded<T> {
   const [data, setData] = useState<T>();
-  const [error, setError] = useState<Error | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(enabled);
   const [tick, setTick] = useState(0);
-  // The caller names what the load depends on, like useEffect.
   const run = useCallback(load, deps);
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     setLoading(true);
     run()
@@ -25,7 +29,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
         setError(null);
       })
       .catch((e: unknown) => {
-        if (live) setError(e instanceof Error ? e : new Error(String(e)));
+        if (live) setError(asApiError(e));
       })
       .finally(() => {
         if (live) setLoading(false);
@@ -33,7 +37,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     return () => {
       live = false;
     };
-  }, [run, tick]);
+  }, [run, tick, enabled]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
 }

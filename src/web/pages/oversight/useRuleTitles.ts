@@ -3,11 +3,11 @@ import { api, unwrap } from '../../api/client';
 import { localized } from './localized';
 import { useSession } from '../../app/session';
 import { SUPERVISORS } from './access';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../app/useLoad';
 
 export function useRuleTitles(): { options: { value: string; label: string }[] } {
   const { hasRole } = useSession();
   const allowed = hasRole(...SUPERVISORS);
-  const rules = useLoad(async () => unwrap(await api.GET('/api/supervision/rules')).items, 'rules', allowed);
+  const rules = useLoad(async () => unwrap(await api.GET('/api/supervision/rules')).items, [], allowed);
   return { options: (rules.data ?? []).map((r) => ({ value: r.id, label: localized(r.title) })) };
 }

@@ -4,7 +4,7 @@
  * who record 问责 may read.
  */
 import { api, unwrap } from '../../api/client';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../app/useLoad';
 
 export interface StaffOption {
   value: number;
@@ -28,7 +28,7 @@ async function allStaff(): Promise<
 }
 
 export function useStaffOptions(unitName: (code: string) => string, enabled = true) {
-  const staff = useLoad(allStaff, 'staff-all', enabled);
+  const staff = useLoad(allStaff, [], enabled);
   const options: StaffOption[] = (staff.data ?? []).map((s) => ({
     value: s.accountId,
     label: `${s.displayName}（${s.username} · ${unitName(s.unitCode)}）`,

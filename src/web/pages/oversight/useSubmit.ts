@@ -1,7 +1,7 @@
 /** A form's submission: busy while it runs, the API's error (or a local one) kept for inline display. */
 import { useCallback, useState } from 'react';
 import type { ApiError } from '../../api/client';
-import { asApiError } from './useLoad';
+import { asApiError } from '../../api/client';
 
 export function useSubmit() {
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 /** Unit names by code (any staff may read the unit list), for filters and for showing codes as names. */
 import { api, unwrap } from '../../api/client';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../app/useLoad';
 
 export interface UnitNames {
   options: { value: string; label: string }[];
@@ -8,7 +8,7 @@ export interface UnitNames {
 }
 
 export function useUnitNames(): UnitNames {
-  const units = useLoad(async () => unwrap(await api.GET('/api/org/units')).items, 'units');
+  const units = useLoad(async () => unwrap(await api.GET('/api/org/units')).items, []);
   const items = units.data ?? [];
   const byCode = new Map(items.map((u) => [u.code, u.name]));
   return {

@@ -5,7 +5,7 @@ import { api, unwrap } from '../../../api/client';
 import { formatDateTime } from '../../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { OUTCOMES, type Accountability, type AccountabilityOutcome } from '../types';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { useStaffOptions } from '../useStaffOptions';
 import { useSubmit } from '../useSubmit';
 
@@ -34,7 +34,7 @@ export function AccountabilityForm({ record, initialCardIds, units, onClose, onS
   const { busy, error, run } = useSubmit();
   const cards = useLoad(
     async () => unwrap(await api.GET('/api/supervision/cards', { params: { query: { limit: 200 } } })).items,
-    'acc-cards',
+    [],
   );
   const unitName = (code: string) => units.find((u) => u.value === code)?.label ?? code;
   const staff = useStaffOptions(unitName, kind === 'officer' && !record);

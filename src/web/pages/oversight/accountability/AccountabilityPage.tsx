@@ -3,13 +3,13 @@ import { Button, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, type ApiError, unwrap } from '../../../api/client';
+import { api, type ApiError, asApiError, unwrap } from '../../../api/client';
 import { useSession } from '../../../app/session';
 import { formatDateTime } from '../../../i18n/format';
 import { SUPERVISORS } from '../access';
 import { ErrorAlert } from '../ErrorAlert';
 import type { Accountability } from '../types';
-import { asApiError, useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { useUnitNames } from '../useUnitNames';
 import { AccountabilityForm } from './AccountabilityForm';
 
@@ -29,7 +29,7 @@ export default function AccountabilityPage() {
           params: { query: { includeWithdrawn: withdrawn } },
         }),
       ).items,
-    String(withdrawn),
+    [withdrawn],
   );
   const [editing, setEditing] = useState<Accountability | 'new' | null>(fromCard && canWrite ? 'new' : null);
   const [error, setError] = useState<ApiError | null>(null);

@@ -2,11 +2,10 @@
 import { Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, unwrap } from '../../../api/client';
+import { api, type ApiError, asApiError, unwrap } from '../../../api/client';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
 import type { VerifyResult } from '../types';
-import { asApiError } from '../useLoad';
 import { useCheckpoints } from './useCheckpoints';
 import { VerifyResultView } from './VerifyResultView';
 

@@ -6,7 +6,7 @@ import { api, unwrap } from '../../../api/client';
 import { useSession } from '../../../app/session';
 import { CARD_RESPONDERS, GRADING_READERS, SUPERVISORS } from '../access';
 import { ErrorAlert } from '../ErrorAlert';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { localized } from '../localized';
 import { useUnitNames } from '../useUnitNames';
 import { CardFacts } from './CardFacts';
@@ -22,7 +22,7 @@ export default function CardDetailPage() {
   const units = useUnitNames();
   const detail = useLoad(
     async () => unwrap(await api.GET('/api/supervision/cards/{id}', { params: { path: { id } } })),
-    id,
+    [id],
   );
   useCardEvents(detail.reload, (cardId) => cardId === id);
   const card = detail.data?.card;

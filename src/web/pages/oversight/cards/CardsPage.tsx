@@ -4,11 +4,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../../api/client';
+import { api, asApiError, unwrap } from '../../../api/client';
 import { formatDateTime } from '../../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
 import type { Card } from '../types';
-import { asApiError, useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { localized } from '../localized';
 import { useRuleTitles } from '../useRuleTitles';
 import { useUnitNames } from '../useUnitNames';
@@ -26,7 +26,7 @@ export default function CardsPage() {
   const key = JSON.stringify(filters);
   const first = useLoad(
     async () => unwrap(await api.GET('/api/supervision/cards', { params: { query: toApiQuery(filters) } })),
-    key,
+    [key],
   );
   useCardEvents(first.reload);
   const [more, setMore] = useState<{ items: Card[]; cursor: string | null }>({ items: [], cursor: null });

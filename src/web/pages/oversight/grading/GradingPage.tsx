@@ -8,7 +8,7 @@ import { formatNumber } from '../../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { ToneTag, type Tone } from '../ToneTag';
 import type { Grading } from '../types';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { useUnitNames } from '../useUnitNames';
 import { indicatorKey, isQuarter, recentQuarters } from './quarters';
 import { SchemeView } from './SchemeView';
@@ -25,7 +25,7 @@ export default function GradingPage() {
   const units = useUnitNames();
   const grading = useLoad(
     async () => unwrap(await api.GET('/api/supervision/grading', { params: { query: { quarter } } })),
-    quarter,
+    [quarter],
   );
   const indicators = grading.data?.scheme.indicators.map((i) => i.key) ?? [];
   const columns = (first: ColumnsType<Graded>[number]): ColumnsType<Graded> => [

@@ -6,11 +6,11 @@
 import { Alert, Button, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, unwrap } from '../../../api/client';
+import { api, type ApiError, asApiError, unwrap } from '../../../api/client';
 import { formatDateTime } from '../../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
 import type { PowerItem } from '../types';
-import { asApiError, useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { ItemEditor } from './ItemEditor';
 import { PowerDiffView } from './PowerDiffView';
 import { PublishForm } from './PublishForm';
@@ -21,10 +21,10 @@ export function DraftPanel({ units }: { units: Record<string, string> }) {
   const draft = useLoad(async () => {
     const res = await api.GET('/api/oversight/power-list/draft');
     return res.response.status === 404 ? null : unwrap(res);
-  }, `draft-${round}`);
+  }, [round]);
   const diff = useLoad(
     async () => unwrap(await api.GET('/api/oversight/power-list/draft/diff')),
-    `diff-${round}`,
+    [round],
     !!draft.data,
   );
   const [editing, setEditing] = useState<PowerItem | null>(null);

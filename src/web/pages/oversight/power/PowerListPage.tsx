@@ -10,7 +10,7 @@ import { formatDate } from '../../../i18n/format';
 import { POWER_LIST_EDITORS } from '../access';
 import { ErrorAlert } from '../ErrorAlert';
 import type { PowerItem } from '../types';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { DraftPanel } from './DraftPanel';
 import { LimitText } from './LimitText';
 import { PowerItemDetail } from './PowerItemDetail';
@@ -22,7 +22,7 @@ export default function PowerListPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'current';
   const [search, setSearch] = useState('');
-  const list = useLoad(async () => unwrap(await api.GET('/api/oversight/power-list')), 'power-list');
+  const list = useLoad(async () => unwrap(await api.GET('/api/oversight/power-list')), []);
   const units = list.data?.units ?? {};
   const q = search.trim().toLowerCase();
   const items = (list.data?.items ?? []).filter(

@@ -6,7 +6,7 @@ import { api, unwrap } from '../../../api/client';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { ToneTag, type Tone } from '../ToneTag';
-import { useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { PowerDiffView } from './PowerDiffView';
 
 const STATUS_TONES: Record<string, Tone> = {
@@ -18,10 +18,7 @@ const STATUS_TONES: Record<string, Tone> = {
 
 export function VersionHistory() {
   const { t } = useTranslation('oversight');
-  const history = useLoad(
-    async () => unwrap(await api.GET('/api/oversight/power-list/versions')),
-    'versions',
-  );
+  const history = useLoad(async () => unwrap(await api.GET('/api/oversight/power-list/versions')), []);
   const versions = (history.data?.items ?? []).map((v) => v.version).sort((a, b) => a - b);
   const [pair, setPair] = useState<{ from?: number; to?: number }>({});
   const [shown, setShown] = useState<{ from: number; to: number } | null>(null);
@@ -40,7 +37,7 @@ export function VersionHistory() {
             }),
           )
         : undefined,
-    JSON.stringify(shown),
+    [shown?.from, shown?.to],
     shown !== null,
   );
   const options = versions.map((v) => ({ value: v, label: t('power.versionN', { version: v }) }));

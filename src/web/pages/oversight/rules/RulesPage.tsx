@@ -2,21 +2,21 @@
 import { Button, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, unwrap } from '../../../api/client';
+import { api, type ApiError, asApiError, unwrap } from '../../../api/client';
 import { currentLanguage } from '../../../i18n';
 import { useSession } from '../../../app/session';
 import { RULE_EDITORS } from '../access';
 import { SeverityTag } from '../cards/SeverityTag';
 import { ErrorAlert } from '../ErrorAlert';
 import type { Rule } from '../types';
-import { asApiError, useLoad } from '../useLoad';
+import { useLoad } from '../../../app/useLoad';
 import { RuleEditor } from './RuleEditor';
 
 export default function RulesPage() {
   const { t } = useTranslation('oversight');
   const { hasRole } = useSession();
   const canEdit = hasRole(...RULE_EDITORS);
-  const rules = useLoad(async () => unwrap(await api.GET('/api/supervision/rules')).items, 'rules');
+  const rules = useLoad(async () => unwrap(await api.GET('/api/supervision/rules')).items, []);
   const [editing, setEditing] = useState<Rule | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const lang = currentLanguage() === 'en' ? 'en' : 'zh-CN';
