@@ -122,6 +122,15 @@ describe('reading COPY … TO STDOUT off the socket', () => {
     );
   });
 
+  it('closes the connection and rejects on a message with an impossible length', async () => {
+    const f = fakeClient();
+    const done = copyOut(f.client, 'COPY x TO STDOUT', () => undefined);
+    const broken = Buffer.from([0x64, 0, 0, 0, 2]);
+    f.socket.emit('data', Buffer.concat([message('H', Buffer.alloc(3)), broken]));
+    await assert.rejects(done, /impossible length/);
+    assert.equal(f.socket.destroyed, true);
+  });
+
   it('closes the connection and rejects when the rows cannot be read', async () => {
     const f = fakeClient();
     const done = copyOut(f.client, 'COPY x TO STDOUT', () => {

@@ -103,6 +103,7 @@ class CopyOutQuery {
         }
         this.code = head[start] as number;
         this.left = head.readInt32BE(start + 1) - 4;
+        if (this.left < 0) throw new Error('copyOut: a message with an impossible length');
         if (this.code === COPY_DATA) {
           if (at + this.left <= chunk.length) {
             this.onData(chunk, at, at + this.left);
