@@ -4,6 +4,7 @@
  * reader's language so server messages come back in it.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
+import { noteAnswer, noteNoAnswer } from './reachability';
 import { currentLanguage } from '../i18n';
 import type { paths } from './schema';
 
@@ -41,6 +42,12 @@ const headers: Middleware = {
     }
     return request;
   },
+  onResponse() {
+    noteAnswer();
+  },
+  onError({ error }) {
+    noteNoAnswer(error);
+  },
 };
 
 export const api = createClient<paths>({ baseUrl: '' });
@@ -73,7 +80,14 @@ export async function rawFetch(url: string, init: RequestInit = {}): Promise<Res
   h.set('accept-language', currentLanguage() === 'en' ? 'en' : 'zh-CN');
   const method = (init.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) h.set('x-csrf-token', csrfToken);
-  const res = await fetch(url, { ...init, headers: h, credentials: 'same-origin' });
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, headers: h, credentials: 'same-origin' });
+  } catch (error) {
+    noteNoAnswer(error);
+    throw error;
+  }
+  noteAnswer();
   if (!res.ok) {
     let body: unknown;
     try {

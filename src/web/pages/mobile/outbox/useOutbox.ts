@@ -5,6 +5,7 @@
 import { createStore, get, set } from 'idb-keyval';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { rawFetch, type paths } from '../../../api/client';
+import { onReachabilityChange, serverReachable } from '../../../api/reachability';
 import { createOutbox, type FlushResult, type IntakeBody, type OutboxItem, type SentReport } from './outbox';
 
 type ServerIntakeBody =
@@ -68,17 +69,20 @@ export function useSentReports(): readonly SentReport[] {
   }, readSent);
 }
 
+/** Online: a network attached and the server answering (api/reachability.ts). */
 export function useOnline(): boolean {
   return useSyncExternalStore(
     (l) => {
       window.addEventListener('online', l);
       window.addEventListener('offline', l);
+      const stop = onReachabilityChange(l);
       return () => {
         window.removeEventListener('online', l);
         window.removeEventListener('offline', l);
+        stop();
       };
     },
-    () => navigator.onLine,
+    () => navigator.onLine && serverReachable(),
   );
 }
 
