@@ -30,7 +30,7 @@ export class CopyBinaryReader {
     this.pushRange(chunk, 0, chunk.length);
   }
 
-  /** The bytes `buf[start, end)`, read in place (the row handler may write into a row's own bytes). */
+  /** The bytes `buf[start, end)`, read where they lie. */
   pushRange(buf: Buffer, start: number, end: number): void {
     if (this.pending === null && this.headerDone) {
       const at = this.rows(buf, start, end);

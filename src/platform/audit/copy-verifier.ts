@@ -4,13 +4,13 @@
  * and its links checked. Several shares run at once in worker threads (verify-workers.ts), so a large log
  * verifies at the speed of all cores.
  */
-import { hash as nodeHash } from 'node:crypto';
 import pg from 'pg';
 import { jsonStringRoom, putAscii, putInt64, putInteger, putJsonString } from './byte-json.js';
 import { HASH_BYTES } from './chain.js';
 import { ChainChecker, ProblemList, type CheckedRow } from './chain-checker.js';
 import { CopyBinaryReader, type RowHandler } from './copy-binary.js';
 import { copyOut } from './copy-out.js';
+import { HashScratch, putBinary } from './hash-scratch.js';
 import type { AuditProblem } from './problems.js';
 
 export interface ShareTask {
@@ -77,10 +77,6 @@ const NULL = Buffer.from('null');
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 
-/** A view for hashing: cheaper to make than a Buffer's subarray, and crypto takes any typed array. */
-const view = (buf: Buffer, from: number, to: number): Uint8Array =>
-  new Uint8Array(buf.buffer, buf.byteOffset + from, to - from);
-
 /** Whether the binary string `hash` is the bytes `buf[at, at + length)`. */
 function sameHash(hash: string, buf: Buffer, at: number, length: number): boolean {
   if (hash.length !== length) return false;
@@ -90,29 +86,23 @@ function sameHash(hash: string, buf: Buffer, at: number, length: number): boolea
 
 /**
  * The row handler: recomputes each event's two hashes (chain.ts) from the row's bytes, with no string or
- * buffer per field, and hands the event to the checker. The actor line of the body goes into the row's own
- * bytes just before the payload, over fields already read (version … request id, never type and id, which
- * name the record), so the payload is hashed where it lies; when it does not fit (much escaping) it is built
- * in a scratch buffer instead.
+ * buffer per field, and hands the event to the checker. Both hash inputs are built in scratch buffers: the
+ * body is the actor line followed by a copy of the payload, the link is the predecessor's hash, the body's
+ * digest and the header.
  */
 export function rowVerifier(tenantId: number, checker: ChainChecker): RowHandler {
   // chainHash's input: prev_hash, the body digest, then the header JSON[tag, tenant, type, id, version, name,
   // µs], whose first two items are the same for every event: written once, after the two hashes.
   const headerStart = Buffer.from(`["chengzhi.event.v1",${tenantId},`);
   const fieldsAt = 2 * HASH_BYTES + headerStart.length;
-  const newLink = (size: number): Buffer => {
-    const b = Buffer.allocUnsafeSlow(size);
-    headerStart.copy(b, 2 * HASH_BYTES);
-    return b;
-  };
-  let link = newLink(1024);
-  let line = Buffer.allocUnsafeSlow(1024);
-  let body = Buffer.allocUnsafeSlow(4096);
-  let row: Buffer = link;
+  const link = new HashScratch(1024);
+  headerStart.copy(link.bytes, 2 * HASH_BYTES);
+  const body = new HashScratch(4096);
+  let row: Buffer = link.bytes;
   let s: Int32Array = new Int32Array(FIELDS);
   let l: Int32Array = new Int32Array(FIELDS);
   const current: CheckedRow = {
-    buf: link,
+    buf: row,
     keyAt: 0,
     keyLength: 0,
     prevAt: 0,
@@ -148,62 +138,55 @@ export function rowVerifier(tenantId: number, checker: ChainChecker): RowHandler
       return;
     }
 
-    const room =
-      fieldsAt + 64 + jsonStringRoom((l[TYPE] as number) + (l[ID] as number) + (l[NAME] as number));
-    if (room > link.length) link = newLink(2 * room);
-    const prevAt = s[PREV] as number;
-    if (l[PREV] === HASH_BYTES) for (let i = 0; i < HASH_BYTES; i++) link[i] = buf[prevAt + i] as number;
-    else link.fill(0, 0, HASH_BYTES);
-    let m = text(link, fieldsAt, TYPE);
-    link[m++] = COMMA;
-    m = text(link, m, ID);
-    link[m++] = COMMA;
-    m = putInteger(link, m, v);
-    link[m++] = COMMA;
-    m = text(link, m, NAME);
-    link[m++] = COMMA;
-    link[m++] = QUOTE;
-    m = putInt64(link, m, buf, s[AT] as number, PG_EPOCH_US);
-    link[m++] = QUOTE;
-    link[m++] = 0x5d;
-
     // bodyDigest's input: the actor line JSON[kind, id, role, request id] "\n", then the payload as stored.
-    const lineRoom = 64 + jsonStringRoom((l[KIND] as number) + (l[ROLE] as number) + (l[REQUEST] as number));
-    if (lineRoom > line.length) line = Buffer.allocUnsafeSlow(2 * lineRoom);
-    let n = 0;
-    line[n++] = 0x5b;
-    n = text(line, n, KIND);
-    line[n++] = COMMA;
-    if ((l[ACTOR] as number) < 0) {
-      n = putAscii(line, n, NULL);
-    } else {
-      line[n++] = QUOTE;
-      n = putInt64(line, n, buf, s[ACTOR] as number);
-      line[n++] = QUOTE;
-    }
-    line[n++] = COMMA;
-    n = text(line, n, ROLE);
-    line[n++] = COMMA;
-    n = text(line, n, REQUEST);
-    line[n++] = 0x5d;
-    line[n++] = 0x0a;
     const payloadAt = s[PAYLOAD] as number;
-    const payloadEnd = payloadAt + (l[PAYLOAD] as number);
-    let digest: string;
-    if (payloadAt - n >= (s[VERSION] as number) - 4) {
-      const from = payloadAt - n;
-      for (let i = 0; i < n; i++) buf[from + i] = line[i] as number;
-      digest = nodeHash('sha256', view(buf, from, payloadEnd), 'binary');
+    const payloadLength = Math.max(0, l[PAYLOAD] as number);
+    body.ensure(
+      64 + jsonStringRoom((l[KIND] as number) + (l[ROLE] as number) + (l[REQUEST] as number)) + payloadLength,
+    );
+    const b = body.bytes;
+    let n = 0;
+    b[n++] = 0x5b;
+    n = text(b, n, KIND);
+    b[n++] = COMMA;
+    if ((l[ACTOR] as number) < 0) {
+      n = putAscii(b, n, NULL);
     } else {
-      const size = n + payloadEnd - payloadAt;
-      if (size > body.length) body = Buffer.allocUnsafeSlow(2 * size);
-      line.copy(body, 0, 0, n);
-      buf.copy(body, n, payloadAt, payloadEnd);
-      digest = nodeHash('sha256', view(body, 0, size), 'binary');
+      b[n++] = QUOTE;
+      n = putInt64(b, n, buf, s[ACTOR] as number);
+      b[n++] = QUOTE;
     }
-    for (let i = 0; i < HASH_BYTES; i++) link[HASH_BYTES + i] = digest.charCodeAt(i);
-    const computed = nodeHash('sha256', view(link, 0, m), 'binary');
-    checker.add(current, v, sameHash(computed, buf, s[HASH] as number, l[HASH] as number));
+    b[n++] = COMMA;
+    n = text(b, n, ROLE);
+    b[n++] = COMMA;
+    n = text(b, n, REQUEST);
+    b[n++] = 0x5d;
+    b[n++] = 0x0a;
+    buf.copy(b, n, payloadAt, payloadAt + payloadLength);
+    const digest = body.sha256(n + payloadLength);
+
+    link.ensure(
+      fieldsAt + 64 + jsonStringRoom((l[TYPE] as number) + (l[ID] as number) + (l[NAME] as number)),
+      fieldsAt,
+    );
+    const k = link.bytes;
+    const prevAt = s[PREV] as number;
+    if (l[PREV] === HASH_BYTES) for (let i = 0; i < HASH_BYTES; i++) k[i] = buf[prevAt + i] as number;
+    else k.fill(0, 0, HASH_BYTES);
+    putBinary(k, HASH_BYTES, digest);
+    let m = text(k, fieldsAt, TYPE);
+    k[m++] = COMMA;
+    m = text(k, m, ID);
+    k[m++] = COMMA;
+    m = putInteger(k, m, v);
+    k[m++] = COMMA;
+    m = text(k, m, NAME);
+    k[m++] = COMMA;
+    k[m++] = QUOTE;
+    m = putInt64(k, m, buf, s[AT] as number, PG_EPOCH_US);
+    k[m++] = QUOTE;
+    k[m++] = 0x5d;
+    checker.add(current, v, sameHash(link.sha256(m), buf, s[HASH] as number, l[HASH] as number));
   };
 }
 

@@ -4,11 +4,11 @@
  * from one binary COPY of every signed head in (checkpoint, leaf) order, computed from the row bytes with
  * no object per leaf — ten checkpoints of a busy district hold a million leaves.
  */
-import { hash } from 'node:crypto';
 import pg from 'pg';
 import { jsonStringRoom, putInteger, putJsonString } from './byte-json.js';
 import { CopyBinaryReader, type RowHandler } from './copy-binary.js';
 import { copyOut } from './copy-out.js';
+import { HashScratch, putBinary } from './hash-scratch.js';
 import { compareLeaves, packedMerkleRoot, writeLeafHash, type Leaf } from './merkle.js';
 
 export interface LeafSummary {
@@ -64,10 +64,12 @@ export class LeafSummaryReader {
   private previousTypeLength = 0;
   private previousId = 0;
   private previousIdLength = 0;
-  private text = Buffer.allocUnsafeSlow(1024);
+  private readonly text = new HashScratch(1024);
 
   readonly row: RowHandler = (buf, s, l) => {
-    const no = Number(buf.readBigInt64BE(s[CHECKPOINT]));
+    const at = s[CHECKPOINT] as number;
+    // A bigint; checkpoint numbers are far below 2^53.
+    const no = buf.readInt32BE(at) * 4_294_967_296 + buf.readUInt32BE(at + 4);
     if (no !== this.checkpoint) {
       this.close();
       this.checkpoint = no;
@@ -95,9 +97,8 @@ export class LeafSummaryReader {
     this.previousIdLength = idLength;
 
     // merkle.ts leafHash: sha256 of 0x00 and JSON [type, id, version, hex hash].
-    const room = 32 + jsonStringRoom(typeLength + idLength) + 2 * Math.max(0, hashLength);
-    if (room > this.text.length) this.text = Buffer.allocUnsafeSlow(2 * room);
-    const t = this.text;
+    this.text.ensure(32 + jsonStringRoom(typeLength + idLength) + 2 * Math.max(0, hashLength));
+    const t = this.text.bytes;
     let m = 0;
     t[m++] = 0;
     t[m++] = 0x5b;
@@ -121,11 +122,7 @@ export class LeafSummaryReader {
       this.packed.copy(packed, 0, 0, 32 * this.count);
       this.packed = packed;
     }
-    this.packed.write(
-      hash('sha256', new Uint8Array(t.buffer, t.byteOffset, m), 'binary'),
-      32 * this.count,
-      'latin1',
-    );
+    putBinary(this.packed, 32 * this.count, this.text.sha256(m));
     this.count++;
   };
 

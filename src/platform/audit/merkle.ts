@@ -5,6 +5,7 @@
  */
 import { hash } from 'node:crypto';
 import { sha256 } from './chain.js';
+import { putBinary } from './hash-scratch.js';
 
 /** A node's input, [1] + left + right: one buffer reused (hashing is synchronous). */
 const nodeInput = Buffer.from([1, ...new Array<number>(64).fill(0)]);
@@ -95,8 +96,8 @@ export function packedMerkleRoot(packed: Buffer, count: number): Buffer {
   for (let n = count; n > 1;) {
     let w = 0;
     for (let i = 0; i + 1 < n; i += 2, w++) {
-      packed.copy(nodeInput, 1, 32 * i, 32 * i + 64);
-      packed.write(hash('sha256', nodeInput, 'binary'), 32 * w, 'latin1');
+      for (let j = 0, from = 32 * i; j < 64; j++) nodeInput[1 + j] = packed[from + j] as number;
+      putBinary(packed, 32 * w, hash('sha256', nodeInput, 'binary'));
     }
     if (n % 2 === 1) packed.copy(packed, 32 * w++, 32 * (n - 1), 32 * n);
     n = w;
