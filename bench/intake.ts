@@ -81,7 +81,9 @@ import {
 } from './bench-db.js';
 import { random } from '../src/platform/random.js';
 import type { Cell } from './table.js';
-import { formatNumber, printTable } from './table.js';
+import { formatNumber, percentile, printTable } from './table.js';
+import { chainSlices, printRounds, printSlices, totalsOf, type SlicePhase } from './chain-slices.js';
+import type { Measured, Report, VariantResult, Written } from './intake-types.js';
 
 const DEMO_PASSWORD = 'chengzhi-demo-2025';
 const INTAKE_PATH = '/api/cases/intake/inspector';
@@ -94,6 +96,11 @@ interface Flags {
   batch: number;
   seed: number;
   variants: Set<string>;
+  /**
+   * With N > 0, intake and unchained are measured as N rounds of four alternating slices (on, off, off, on)
+   * of --requests/2 reports each, instead of one phase each: what `bench audit` uses for the chain's cost.
+   */
+  chainRounds: number;
   /** Write a V8 CPU profile of the server process for each measured HTTP phase into this folder. */
   profileDir: string | null;
 }
@@ -112,6 +119,7 @@ function parseFlags(args: string[]): Flags {
     warmup: value('warmup') ?? 10_000,
     batch: Math.max(1, value('batch') ?? 2_000),
     seed: value('seed') ?? 1,
+    chainRounds: value('chain-rounds') ?? 0,
     profileDir: args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length) ?? null,
     variants: new Set(
       (
@@ -299,20 +307,7 @@ function pgCpuSampler(bench: BenchDb) {
   };
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
-}
-
 // ── Workload ────────────────────────────────────────────────────────────────────────────────────────────
-
-interface Report {
-  location: { lng: number; lat: number; crs: 'wgs84' };
-  categoryType: 'component' | 'event';
-  majorCode: string;
-  minorCode: string;
-  standardId: string;
-}
 
 const PROBLEMS = ['暴露垃圾', '占道经营', '道路破损', '井盖缺失', '乱张贴', '绿地脏乱', '违规停车', '积水'];
 
@@ -507,15 +502,6 @@ async function insertCeiling(
 
 // ── Checks ──────────────────────────────────────────────────────────────────────────────────────────────
 
-interface Written {
-  cases: number;
-  timers: number;
-  events: number;
-  transactions: number;
-  medianBatch: number;
-  maxBatch: number;
-}
-
 /** The rows of one variant (by the description's label) and the transactions that wrote them. */
 async function written(db: Database, tenantId: number, label: string): Promise<Written> {
   const like = `${label}-%`;
@@ -541,28 +527,6 @@ async function walSyncs(bench: BenchDb): Promise<number | null> {
 }
 
 // ── Run ─────────────────────────────────────────────────────────────────────────────────────────────────
-
-interface Measured {
-  cases: number;
-  wallMs: number;
-  latencies: number[] | null;
-  errors: number;
-  firstError: string | null;
-  serverCpuMs: number;
-  pgCpuMs: number | null;
-  clientCpuMs: number | null;
-  walSyncs: number | null;
-  load: number;
-  note: string;
-}
-
-interface VariantResult extends Measured {
-  name: 'intake' | 'unchained' | 'naive' | 'ceiling';
-  casesPerSecond: number;
-  p50: number | null;
-  p99: number | null;
-  written: Written;
-}
 
 /** Runs one measured phase with the server's, PostgreSQL's and the client's CPU time and the WAL syncs. */
 async function measure(
@@ -697,11 +661,12 @@ export async function run(args: string[]): Promise<Map<string, number>> {
       name: 'intake' | 'unchained' | 'naive',
       port: number,
       urlPath: string,
+      phase: SlicePhase = { label: name, reports: measured, warmup: true },
     ): Promise<VariantResult> => {
       // The same server with events written outside their hash chains: what the chain costs (bench audit).
       setEventChaining(name !== 'unchained');
       try {
-        return await httpPhase(name, port, urlPath);
+        return await httpPhase(name, port, urlPath, phase);
       } finally {
         setEventChaining(true);
       }
@@ -710,10 +675,11 @@ export async function run(args: string[]): Promise<Map<string, number>> {
       name: 'intake' | 'unchained' | 'naive',
       port: number,
       urlPath: string,
+      phase: SlicePhase,
     ): Promise<VariantResult> => {
       const target = { port, path: urlPath, headers };
-      if (warm.length > 0) {
-        const w = await load.run(target, bodiesFor(`warmup-${name}`, warm), flags.clients);
+      if (phase.warmup && warm.length > 0) {
+        const w = await load.run(target, bodiesFor(`warmup-${phase.label}`, warm), flags.clients);
         if (w.errors > 0) {
           throw new Error(`${name} warm-up: ${w.errors} failed requests, first: ${w.firstError}`);
         }
@@ -721,15 +687,15 @@ export async function run(args: string[]): Promise<Map<string, number>> {
       const m = await measure(bench, async () => {
         const profiler = flags.profileDir ? await startProfiler() : null;
         timed.start();
-        const r = await load.run(target, bodiesFor(name, measured), flags.clients);
-        roundTrips.set(name, timed.stop(measured.length));
+        const r = await load.run(target, bodiesFor(phase.label, phase.reports), flags.clients);
+        roundTrips.set(name, timed.stop(phase.reports.length));
         if (profiler && flags.profileDir) {
           const file = path.join(flags.profileDir, `intake-${name}-${process.pid}.cpuprofile`);
           await profiler.stop(file);
           console.log(`CPU profile of the server process during the measured ${name} phase: ${file}`);
         }
         return {
-          cases: measured.length - r.errors,
+          cases: phase.reports.length - r.errors,
           wallMs: r.wallMs,
           latencies: r.latencies,
           errors: r.errors,
@@ -745,14 +711,23 @@ export async function run(args: string[]): Promise<Map<string, number>> {
         casesPerSecond: m.cases / (m.wallMs / 1000),
         p50: percentile(sorted, 0.5),
         p99: percentile(sorted, 0.99),
-        written: await written(db, tenant.id, name),
+        written: await written(db, tenant.id, phase.label),
       };
     };
 
     // In the order given: `bench audit` runs intake and unchained in both orders, so that a machine whose
     // speed drifts during a run does not count as the chain's cost.
+    const sliced = flags.chainRounds > 0 && flags.variants.has('intake') && flags.variants.has('unchained');
+    const slices = sliced
+      ? await chainSlices(flags.chainRounds, measured, (name, phase) =>
+          http(name, appPort, INTAKE_PATH, phase),
+        )
+      : [];
+    if (sliced) results.push(...totalsOf(slices));
     for (const name of flags.variants) {
-      if (name === 'intake' || name === 'unchained') results.push(await http(name, appPort, INTAKE_PATH));
+      if ((name === 'intake' || name === 'unchained') && !sliced) {
+        results.push(await http(name, appPort, INTAKE_PATH));
+      }
       if (name === 'naive') results.push(await http('naive', naivePort, NAIVE_PATH));
     }
     const copies = flags.variants.has('ceiling') ? await copyRows(db, tenant.id, 'intake') : [];
@@ -866,10 +841,14 @@ export async function run(args: string[]): Promise<Map<string, number>> {
 
     const chained = byName.get('intake');
     const unchained = byName.get('unchained');
+    if (slices.length > 0) {
+      printSlices(slices);
+      printRounds(slices);
+    }
     if (chained && unchained) {
       const cost = 1 - chained.casesPerSecond / unchained.casesPerSecond;
       printTable(
-        'What the audit hash chain costs intake (same server, same run)',
+        `What the audit hash chain costs intake (same server, same run${sliced ? ', all slices' : ''})`,
         ['chain', 'cases/s', 'p99 ms', 'server CPU ms/case', 'cost', 'target ≤ 10 %'],
         [chained, unchained].map((r) => [
           r.name === 'intake' ? 'on' : 'off',

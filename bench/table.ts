@@ -28,3 +28,9 @@ export function opsPerSecond(fn: () => void, opsPerCall: number, minMs = 1000): 
   }
   return (calls * opsPerCall) / (Number(elapsedNs) / 1e9);
 }
+
+/** The p-quantile (0 < p ≤ 1) of sorted values, nearest rank; NaN for none. */
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
+}
