@@ -85,10 +85,39 @@ function sameHash(hash: string, buf: Buffer, at: number, length: number): boolea
 }
 
 /**
+ * Whether the bytes `buf[from, to)` are the ones given the last time. A record's events mostly lie side by
+ * side, written by one request, so they repeat their key and actor fields; comparing those bytes costs less
+ * than writing their JSON again. It holds on to the previous row's chunk, which nothing writes into.
+ */
+class Repeated {
+  private buf: Uint8Array = new Uint8Array(0);
+  private from = 0;
+  private length = -1;
+
+  check(buf: Uint8Array, from: number, to: number): boolean {
+    const n = to - from;
+    let same = n === this.length;
+    for (let i = 0; same && i < n; i++) same = this.buf[this.from + i] === buf[from + i];
+    this.buf = buf;
+    this.from = from;
+    this.length = n;
+    return same;
+  }
+}
+
+/**
+ * Where field `last` of a row ends. From 4 bytes before a field's start (its 32-bit length) to here lie that
+ * field and the ones after it, lengths included: equal bytes, equal fields.
+ */
+const spanEnd = (s: Int32Array, l: Int32Array, last: number): number =>
+  (s[last] as number) + Math.max(0, l[last] as number);
+
+/**
  * The row handler: recomputes each event's two hashes (chain.ts) from the row's bytes, with no string or
  * buffer per field, and hands the event to the checker. Both hash inputs are built in scratch buffers: the
  * body is the actor line followed by a copy of the payload, the link is the predecessor's hash, the body's
- * digest and the header.
+ * digest and the header. The actor line, and the header's type and id, are left as they are when the row
+ * repeats them.
  */
 export function rowVerifier(tenantId: number, checker: ChainChecker): RowHandler {
   // chainHash's input: prev_hash, the body digest, then the header JSON[tag, tenant, type, id, version, name,
@@ -114,6 +143,11 @@ export function rowVerifier(tenantId: number, checker: ChainChecker): RowHandler
       streamId: row.toString('utf8', s[ID], (s[ID] as number) + (l[ID] as number)),
     }),
   };
+  const sameActor = new Repeated();
+  const sameRecord = new Repeated();
+  /** Where the actor line ends in `body`, and where the header's type and id end in `link` (kept on growth). */
+  let lineEnd = 0;
+  let recordEnd = fieldsAt;
   const text = (out: Buffer, at: number, i: number): number =>
     (l[i] as number) < 0
       ? putAscii(out, at, NULL)
@@ -143,41 +177,50 @@ export function rowVerifier(tenantId: number, checker: ChainChecker): RowHandler
     const payloadLength = Math.max(0, l[PAYLOAD] as number);
     body.ensure(
       64 + jsonStringRoom((l[KIND] as number) + (l[ROLE] as number) + (l[REQUEST] as number)) + payloadLength,
+      lineEnd,
     );
     const b = body.bytes;
-    let n = 0;
-    b[n++] = 0x5b;
-    n = text(b, n, KIND);
-    b[n++] = COMMA;
-    if ((l[ACTOR] as number) < 0) {
-      n = putAscii(b, n, NULL);
-    } else {
-      b[n++] = QUOTE;
-      n = putInt64(b, n, buf, s[ACTOR] as number);
-      b[n++] = QUOTE;
+    let n = lineEnd;
+    if (!sameActor.check(buf, (s[KIND] as number) - 4, spanEnd(s, l, REQUEST))) {
+      n = 0;
+      b[n++] = 0x5b;
+      n = text(b, n, KIND);
+      b[n++] = COMMA;
+      if ((l[ACTOR] as number) < 0) {
+        n = putAscii(b, n, NULL);
+      } else {
+        b[n++] = QUOTE;
+        n = putInt64(b, n, buf, s[ACTOR] as number);
+        b[n++] = QUOTE;
+      }
+      b[n++] = COMMA;
+      n = text(b, n, ROLE);
+      b[n++] = COMMA;
+      n = text(b, n, REQUEST);
+      b[n++] = 0x5d;
+      b[n++] = 0x0a;
+      lineEnd = n;
     }
-    b[n++] = COMMA;
-    n = text(b, n, ROLE);
-    b[n++] = COMMA;
-    n = text(b, n, REQUEST);
-    b[n++] = 0x5d;
-    b[n++] = 0x0a;
     buf.copy(b, n, payloadAt, payloadAt + payloadLength);
     const digest = body.sha256(n + payloadLength);
 
     link.ensure(
       fieldsAt + 64 + jsonStringRoom((l[TYPE] as number) + (l[ID] as number) + (l[NAME] as number)),
-      fieldsAt,
+      recordEnd,
     );
     const k = link.bytes;
     const prevAt = s[PREV] as number;
     if (l[PREV] === HASH_BYTES) for (let i = 0; i < HASH_BYTES; i++) k[i] = buf[prevAt + i] as number;
     else k.fill(0, 0, HASH_BYTES);
     putBinary(k, HASH_BYTES, digest);
-    let m = text(k, fieldsAt, TYPE);
-    k[m++] = COMMA;
-    m = text(k, m, ID);
-    k[m++] = COMMA;
+    let m = recordEnd;
+    if (!sameRecord.check(buf, (s[TYPE] as number) - 4, spanEnd(s, l, ID))) {
+      m = text(k, fieldsAt, TYPE);
+      k[m++] = COMMA;
+      m = text(k, m, ID);
+      k[m++] = COMMA;
+      recordEnd = m;
+    }
     m = putInteger(k, m, v);
     k[m++] = COMMA;
     m = text(k, m, NAME);
