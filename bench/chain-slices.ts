@@ -44,6 +44,10 @@ export async function chainSlices(
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
+/** Cases per second over slices: their cases over their time. */
+const rateOf = (slices: readonly VariantResult[]): number =>
+  sum(slices.map((s) => s.cases)) / (sum(slices.map((s) => s.wallMs)) / 1000);
+
 /** A variant's slices as one result: cases over time, latencies pooled, CPU and rows added up. */
 function total(name: Chain, slices: readonly VariantResult[]): VariantResult {
   const cases = sum(slices.map((s) => s.cases));
@@ -74,7 +78,7 @@ function total(name: Chain, slices: readonly VariantResult[]): VariantResult {
     walSyncs: nullable((s) => s.walSyncs),
     load: sum(slices.map((s) => s.load)) / Math.max(1, slices.length),
     note: `${slices.length} slices (median batch: the largest slice median)`,
-    casesPerSecond: cases / (wallMs / 1000),
+    casesPerSecond: rateOf(slices),
     p50: percentile(sorted, 0.5),
     p99: percentile(sorted, 0.99),
     written,
@@ -90,10 +94,6 @@ export function totalsOf(slices: readonly VariantResult[]): VariantResult[] {
     ),
   );
 }
-
-/** Cases per second over slices: their cases over their time. */
-const rateOf = (slices: readonly VariantResult[]): number =>
-  sum(slices.map((s) => s.cases)) / (sum(slices.map((s) => s.wallMs)) / 1000);
 
 export function printSlices(slices: readonly VariantResult[]): void {
   printTable(
