@@ -4,26 +4,18 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
-import { credit, sumCredits, type CaseFacts, type Credit, type Dimension } from './domain/credit.js';
+import { credit, sumCredits } from './domain/credit.js';
+import { DIMENSIONS, type CaseFacts, type Credit, type Dimension } from './domain/counters.js';
 import { ROLLUP_PROJECTION } from './projection.js';
 import * as store from './store.js';
 
-/** Object types checked together (the fine-grained ones alone: they hold most of the counters). */
+/** The fine-grained object types, which hold most of the counters: each group is checked on its own. */
+const FINE_GROUPS: readonly (readonly Dimension[])[] = [['grid'], ['gridCategory', 'streetCategory']];
+
+/** Object types checked together: every other one at once, then each fine-grained group. */
 const CHECK_GROUPS: readonly (readonly Dimension[])[] = [
-  [
-    'tenant',
-    'district',
-    'street',
-    'community',
-    'unit',
-    'category',
-    'channel',
-    'inspector',
-    'operator',
-    'dispatcher',
-  ],
-  ['grid'],
-  ['gridCategory', 'streetCategory'],
+  DIMENSIONS.filter((d) => !FINE_GROUPS.some((g) => g.includes(d))),
+  ...FINE_GROUPS,
 ];
 
 function addCredits(into: Map<string, Credit>, credits: readonly Credit[]): void {

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { CHANNELS } from '../cases/index.js';
 import { COUNTS, RATES, indicatorLabels } from './domain/indicators.js';
-import { DURATION_STAGES } from './domain/credit.js';
+import { DURATION_STAGES } from './domain/counters.js';
 import type { EvaluationService, TableRow } from './service.js';
 
 export type Bulletin = Awaited<ReturnType<EvaluationService['bulletin']>>;

@@ -3,11 +3,8 @@
  * `evaluation.rollups` projection; scoring schemes as data with the 金华, 运城 and 12345 三率 presets; rankings,
  * the monthly bulletin (.xlsx / HTML), CSV exports, hot spots, a consistency check. See docs/evaluation.md.
  */
+export { credit, recompute, sumCredits, localDay } from './domain/credit.js';
 export {
-  credit,
-  recompute,
-  sumCredits,
-  localDay,
   DIMENSIONS,
   METRICS,
   OBJECT_TYPES,
@@ -16,7 +13,7 @@ export {
   type Dimension,
   type EventIn,
   type ObjectType,
-} from './domain/credit.js';
+} from './domain/counters.js';
 export { indicators, COUNTS, RATES, type IndicatorRow, type Totals } from './domain/indicators.js';
 export { parsePeriod, previousPeriod, type Period } from './domain/periods.js';
 export {

@@ -5,7 +5,8 @@
  */
 import type { Tx } from '../../platform/db/index.js';
 import type { FeedEvent, Projection } from '../../platform/events/index.js';
-import { credit, sumCredits, type CaseFacts, type Credit, type Duration } from './domain/credit.js';
+import { credit, sumCredits } from './domain/credit.js';
+import { type CaseFacts, type Credit, type Duration } from './domain/counters.js';
 import * as store from './store.js';
 
 export const ROLLUP_PROJECTION = 'evaluation.rollups';

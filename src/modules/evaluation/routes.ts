@@ -11,7 +11,7 @@ import { formatInZone } from '../../platform/zoned-time.js';
 import { errors } from '../../platform/http/app-error.js';
 import { withErrors } from '../../platform/http/schemas.js';
 import type { DataScope } from '../org/index.js';
-import type { ObjectType } from './domain/credit.js';
+import type { ObjectType } from './domain/counters.js';
 import type { Scheme } from './domain/schemes.js';
 import { bulletinHtml, bulletinXlsx, tableCsv } from './exports.js';
 import {

@@ -1,6 +1,6 @@
 /** TypeBox schemas of the evaluation API. */
 import { Type } from 'typebox';
-import { OBJECT_TYPES } from './domain/credit.js';
+import { OBJECT_TYPES } from './domain/counters.js';
 
 export const strict = { additionalProperties: false } as const;
 

@@ -1,7 +1,7 @@
 /** SQL of the evaluation module: rollups, case facts, durations, schemes and snapshots. */
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/index.js';
-import type { CaseFacts, Credit, Dimension, Duration, EventIn } from './domain/credit.js';
+import type { CaseFacts, Credit, Dimension, Duration, EventIn } from './domain/counters.js';
 
 // ── Projection state ────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { credit, recompute, type CaseFacts, type Credit, type EventIn } from './credit.js';
+import type { CaseFacts, Credit, EventIn } from './counters.js';
+import { credit, recompute } from './credit.js';
 import { indicators, median, type Totals } from './indicators.js';
 
 const TZ = 'Asia/Shanghai';

@@ -3,7 +3,7 @@
  * denominators and exclusions, mean stage durations. Rates are fractions (0..1) or null when the denominator
  * is 0. See docs/evaluation.md §3 for every definition.
  */
-import { DURATION_STAGES } from './credit.js';
+import { DURATION_STAGES } from './counters.js';
 
 export type Totals = Readonly<Record<string, number>>;
 
