@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildWorkingCalendar, createCalendarDefinition } from '../../calendar/index.js';
 import { evaluateEvent, runEvent, type EngineContext, type FiredCard } from './engine.js';
-import { normaliseReason, oneWorkingDayBefore, weakReason } from './case-rules.js';
+import { normaliseReason, weakReason } from './case-conduct-rules.js';
+import { oneWorkingDayBefore } from './case-time-rules.js';
 import { RULE_KINDS, ruleKind, validateOverride, type RuleOverride } from './registry.js';
 import type { ActorAction, ActorFacts, SupervisedEvent } from './types.js';
 
