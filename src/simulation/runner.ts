@@ -4,34 +4,22 @@
  * so their writes share transactions); live mode keeps new reports flowing on the real clock.
  */
 import { sql } from 'kysely';
-import type { Actor } from '../platform/actor.js';
 import type { Role } from '../platform/auth/index.js';
-import { findAccountByUsername } from '../platform/auth/index.js';
 import type { Database } from '../platform/db/index.js';
 import { random } from '../platform/random.js';
 import { formatInZone, parseInstant } from '../platform/zoned-time.js';
 import type { CasesService, StepInput, ReportInput } from '../modules/cases/index.js';
 import type { WorkingCalendar } from '../modules/calendar/index.js';
-import type { GeoService } from '../modules/geo/index.js';
-import type { OrgService } from '../modules/org/index.js';
-import type { TaxonomyService } from '../modules/taxonomy/index.js';
-import type { EvidenceService } from '../modules/evidence/index.js';
 import { Agenda, type Task } from './agenda.js';
-import { planDay, type PlannedReport, type Standardish } from './workload.js';
+import { loadWorld, type WorldDeps } from './world.js';
+import { planDay, type PlannedReport } from './workload.js';
 
-export interface SimulationDeps {
-  readonly db: Database;
-  readonly tenantId: number;
+export interface SimulationDeps extends WorldDeps {
   readonly cases: CasesService;
-  readonly geo: GeoService;
-  readonly org: OrgService;
-  readonly taxonomy: TaxonomyService;
   readonly calendar: WorkingCalendar;
   /** The clock the `cases` service reads; history mode moves it. */
   readonly clock: { now(): Date; set(t: Date): void };
   readonly log: (message: string) => void;
-  /** Stores the after-photo the simulated handlers attach (a generated image). */
-  readonly evidence: EvidenceService;
 }
 
 const MINUTE = 60_000;
@@ -48,71 +36,7 @@ export interface SimulationStats {
 
 export async function createSimulation(deps: SimulationDeps, seed = 1) {
   const rnd = random(seed);
-  const { version } = await deps.taxonomy.current(deps.tenantId);
-  const standards: Standardish[] = version.standards.map((s) => ({
-    id: s.id,
-    kind: s.kind,
-    majorCode: s.majorCode,
-    minorCode: s.minorCode,
-  }));
-  const index = await deps.geo.regionIndex(deps.tenantId);
-  const bounds = index.geocoder.bounds();
-  if (!bounds) throw new Error('the demo geography is missing; run "chengzhi seed" first');
-  const [minLng, minLat, maxLng, maxLat] = bounds;
-  const units = (await deps.org.listUnits(deps.tenantId)).filter(
-    (u) => u.active && (u.kind === 'department' || u.kind === 'street_office'),
-  );
-
-  async function randomPoint(u: readonly [number, number]): Promise<[number, number]> {
-    let [a, b] = u;
-    for (let i = 0; i < 50; i += 1) {
-      const lng = minLng + a * (maxLng - minLng);
-      const lat = minLat + b * (maxLat - minLat);
-      if (await deps.geo.locate(deps.tenantId, lng, lat, 'wgs84')) return [lng, lat];
-      a = rnd();
-      b = rnd();
-    }
-    throw new Error('no point inside the district found');
-  }
-  const hotSpots: [number, number][] = [];
-  for (let i = 0; i < 30; i += 1) hotSpots.push(await randomPoint([rnd(), rnd()]));
-
-  const accounts = new Map<string, Actor>();
-  async function staff(username: string, roles: Role[]): Promise<Actor> {
-    const known = accounts.get(username);
-    if (known) return known;
-    const account = await findAccountByUsername(deps.db.sql, deps.tenantId, username);
-    const actor: Actor = account
-      ? {
-          kind: 'staff',
-          tenantId: deps.tenantId,
-          accountId: account.id,
-          roles: account.roles,
-          requestId: 'simulate',
-        }
-      : { kind: 'system', tenantId: deps.tenantId, accountId: null, roles, requestId: 'simulate' };
-    accounts.set(username, actor);
-    return actor;
-  }
-  const gateway: Actor = {
-    kind: 'system',
-    tenantId: deps.tenantId,
-    accountId: null,
-    roles: ['integration'],
-    requestId: 'simulate',
-  };
-
-  const sharp = (await import('sharp')).default;
-  const photo = (
-    await deps.evidence.put(deps.tenantId, {
-      bytes: await sharp({ create: { width: 64, height: 48, channels: 3, background: '#5b8c5a' } })
-        .jpeg()
-        .toBuffer(),
-      origin: 'staff',
-      accountId: null,
-      actor: gateway,
-    })
-  ).file.sha256;
+  const { units, hotSpots, staff, gateway, photo, randomPoint, standards } = await loadWorld(deps, rnd);
 
   const stats: SimulationStats = { reports: 0, steps: 0, refused: 0, folded: 0 };
   const agenda = new Agenda();
