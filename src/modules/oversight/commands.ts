@@ -10,29 +10,16 @@ import type { Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/index.js';
 import { appendEvents } from '../../platform/events/index.js';
-import { AppError, errors } from '../../platform/http/app-error.js';
+import { errors } from '../../platform/http/app-error.js';
 import { createVersionedCache } from '../../platform/versioned-cache.js';
 import { formatInZone } from '../../platform/zoned-time.js';
 import type { OrgService } from '../org/index.js';
-import { diffPowerLists, isEmptyDiff, sortItems, type PowerListDiff } from './domain/diff.js';
-import {
-  isLocalDate,
-  publishDateProblem,
-  versionInForce,
-  versionPeriods,
-  type VersionPeriod,
-} from './domain/in-force.js';
+import { diffPowerLists, sortItems, type PowerListDiff } from './domain/diff.js';
+import { isLocalDate, versionInForce, versionPeriods, type VersionPeriod } from './domain/in-force.js';
 import type { PowerItem, PowerList, PowerListVersion } from './domain/types.js';
-import {
-  validateItems,
-  validatePowerItem,
-  validatePowerList,
-  type ListIssue,
-  type UnitFacts,
-} from './domain/validate.js';
+import { validateItems, validatePowerItem, type UnitFacts } from './domain/validate.js';
+import { changeSummary, listInvalid, POWER_LIST_STREAM, publishVersion } from './publish.js';
 import * as store from './store.js';
-
-export const POWER_LIST_STREAM = 'powerList';
 
 /** The power-list version in force and the item found in it. */
 export interface ItemInForce {
@@ -45,23 +32,6 @@ interface TenantLists {
   timeZone: string;
   versions: PowerListVersion[];
   revision: number;
-}
-
-const changeSummary = (diff: PowerListDiff) => ({
-  added: diff.added.map((i) => i.code),
-  removed: diff.removed.map((i) => i.code),
-  changed: diff.changed.map((c) => ({ code: c.code, fields: c.changes.map((x) => x.field) })),
-  caseLoopItemCode: diff.caseLoopItemCode,
-});
-
-function invalid(status: 400 | 422, issues: ListIssue[]): AppError {
-  const first = issues[0];
-  const message = `${first?.field ?? 'item'}: ${first?.message ?? 'invalid'}${issues.length > 1 ? ` (and ${issues.length - 1} more problem(s))` : ''}`;
-  return new AppError(status, status === 400 ? 'VALIDATION_FAILED' : 'POWER_LIST_INVALID', message, {
-    field: first?.field ?? 'items',
-    details: { issues: issues.slice(0, 200) },
-    ...(status === 400 ? { params: { field: first?.field ?? 'items' } } : {}),
-  });
 }
 
 export function createOversightService(deps: { db: Database; clock: Clock; org: OrgService }) {
@@ -152,69 +122,6 @@ export function createOversightService(deps: { db: Database; clock: Clock; org: 
 
   // ---- publishing ----
 
-  /** Checks and stores a new version inside the caller's transaction; returns it with its diff. */
-  async function publishIn(
-    tx: Parameters<Parameters<Database['transaction']>[0]>[0],
-    actor: Actor,
-    input: { list: PowerList; note: string; effectiveFrom: string },
-    units: Map<string, UnitFacts>,
-    day: string,
-    now: Date,
-  ): Promise<{ version: PowerListVersion; diff: PowerListDiff }> {
-    const latest = await store.readLatest(tx, actor.tenantId);
-    const dateProblem = publishDateProblem(latest, input.effectiveFrom, day);
-    if (dateProblem) {
-      throw new AppError(
-        dateProblem.code === 'INVALID_DATE' ? 400 : 422,
-        dateProblem.code,
-        dateProblem.message,
-        {
-          field: 'effectiveFrom',
-          details: {
-            today: day,
-            latestVersion: latest?.version ?? null,
-            latestEffectiveFrom: latest?.effectiveFrom ?? null,
-          },
-        },
-      );
-    }
-    const list: PowerList = {
-      items: sortItems(input.list.items),
-      caseLoopItemCode: input.list.caseLoopItemCode,
-    };
-    const issues = validatePowerList(list, units);
-    if (issues.length > 0) throw invalid(422, issues);
-    const diff = diffPowerLists(latest ?? { items: [], caseLoopItemCode: null }, list);
-    if (latest && isEmptyDiff(diff)) {
-      throw errors.conflict('NO_CHANGES', `the list is identical to version ${latest.version}`);
-    }
-    const version: PowerListVersion = {
-      version: (latest?.version ?? 0) + 1,
-      effectiveFrom: input.effectiveFrom,
-      note: input.note,
-      publishedAt: now.toISOString(),
-      ...list,
-    };
-    diff.fromVersion = latest?.version ?? null;
-    diff.toVersion = version.version;
-    await store.insertVersion(tx, actor.tenantId, { ...version, list }, actor.accountId, now);
-    await appendEvents(tx, actor, now, [
-      {
-        streamType: POWER_LIST_STREAM,
-        streamId: String(actor.tenantId),
-        name: 'oversight.powerList.published',
-        payload: {
-          version: version.version,
-          effectiveFrom: version.effectiveFrom,
-          note: version.note,
-          itemCount: list.items.length,
-          changes: changeSummary(diff),
-        },
-      },
-    ]);
-    return { version, diff };
-  }
-
   /**
    * Publishes a whole list at once (the seeder, an import). The tenant's first list may record a past
    * effective date; later ones take effect today or later.
@@ -232,7 +139,7 @@ export function createOversightService(deps: { db: Database; clock: Clock; org: 
           'a draft of the next version is open; publish or discard it first',
         );
       }
-      return publishIn(tx, actor, input, units, day, now);
+      return publishVersion(tx, actor, input, units, day, now);
     });
     cache.invalidate(actor.tenantId);
     return result;
@@ -314,7 +221,7 @@ export function createOversightService(deps: { db: Database; clock: Clock; org: 
   async function saveItem(actor: Actor, input: { revision: number; item: PowerItem }): Promise<store.Draft> {
     const issues = validatePowerItem(input.item, await unitFacts(actor.tenantId));
     if (issues.length > 0) {
-      throw invalid(
+      throw listInvalid(
         400,
         issues.map((i) => ({ ...i, field: `item.${i.field}` })),
       );
@@ -365,7 +272,7 @@ export function createOversightService(deps: { db: Database; clock: Clock; org: 
     if (input.items) {
       const units = await unitFacts(actor.tenantId);
       const issues = validateItems(input.items, units);
-      if (issues.length > 0) throw invalid(400, issues);
+      if (issues.length > 0) throw listInvalid(400, issues);
     }
     return changeDraft(actor, input.revision, (draft) => {
       const items = input.items ?? draft.items;
@@ -436,7 +343,7 @@ export function createOversightService(deps: { db: Database; clock: Clock; org: 
       if (draft.revision !== input.revision) throw errors.versionConflict(input.revision, draft.revision);
       const note = (input.note ?? draft.note).trim();
       if (!note) throw errors.validation('note', 'say why the list changes (调整说明)');
-      const published = await publishIn(
+      const published = await publishVersion(
         tx,
         actor,
         { list: draft, note, effectiveFrom: input.effectiveFrom },

@@ -42,12 +42,8 @@ export type { ListIssue, UnitFacts } from './domain/validate.js';
 export { validatePowerItem, validatePowerList } from './domain/validate.js';
 
 // Service, routes, seeding
-export {
-  createOversightService,
-  POWER_LIST_STREAM,
-  type ItemInForce,
-  type OversightService,
-} from './commands.js';
+export { createOversightService, type ItemInForce, type OversightService } from './commands.js';
+export { POWER_LIST_STREAM } from './publish.js';
 export { oversightRoutes } from './routes.js';
 export { createOversightDemoSeeder } from './seeder.js';
 export { CASE_LOOP_ITEM_CODE, demoPowerList } from './demo-list.js';
