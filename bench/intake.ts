@@ -10,10 +10,11 @@
  *   - ceiling: the rows the intake run wrote, copied in memory (new ids) and inserted with the same set-based
  *     statements in large transactions over one connection — no HTTP, no preparation.
  *
- * Load: N concurrent keep-alive clients (node:http) in a child process, each posting the next prepared body
- * as soon as its previous answer arrives; latency is measured per request by the client. Every variant gets
- * a warm-up first. Points are uniform over the district's grids (points outside every grid are redrawn),
- * standards uniform over the taxonomy's rows. Before each measured phase the case tables are ANALYZEd and a
+ * Load: N concurrent keep-alive HTTP/1.1 connections in a child process (bench/load-generator.ts), each
+ * posting the next prepared body as soon as its previous answer arrives; latency is measured per request by
+ * the client. Every variant gets a warm-up first, with the benchmark's own probes running as in the measured
+ * phase. Points are uniform over the district's grids (points outside every grid are redrawn), standards
+ * uniform over the taxonomy's rows. Before each measured phase the case tables are ANALYZEd and a
  * CHECKPOINT taken. Row counts (and the transactions that wrote them) are checked in the database after each
  * variant; CPU time per case is split into the server process, the PostgreSQL backends (from /proc, when the
  * server is local) and the load generator; every statement's round trip is timed in the server.
@@ -28,8 +29,8 @@
  * process for each measured HTTP phase).
  */
 import { setEventChaining } from '../src/platform/events/append.js';
+import { createLoadGenerator } from './load-generator.js';
 import { createEphemeralSigner } from '../src/platform/audit/index.js';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -126,93 +127,6 @@ function parseFlags(args: string[]): Flags {
         args.find((a) => a.startsWith('--variants='))?.slice('--variants='.length) ?? 'intake,naive,ceiling'
       ).split(','),
     ),
-  };
-}
-
-// ── Load generator (a child process, so its CPU time is not the server's) ────────────────────────────────
-
-/** Plain JavaScript run by `node -e` in the child, answering one IPC message per phase. */
-const CLIENT_SOURCE = `
-// undici: an HTTP/1.1 client that costs far less CPU per request than node:http, so the two cores the
-// server shares with it go to the server (the clients of a real deployment run on other machines).
-const { Pool } = require('undici');
-const pools = new Map();
-function poolFor(port, clients) {
-  let pool = pools.get(port);
-  if (!pool) {
-    pool = new Pool('http://127.0.0.1:' + port, { connections: clients, pipelining: 1 });
-    pools.set(port, pool);
-  }
-  return pool;
-}
-async function post(pool, path, headers, body) {
-  const start = performance.now();
-  try {
-    const res = await pool.request({ path, method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
-    const text = res.statusCode === 201 ? (await res.body.dump(), '') : (await res.body.text()).slice(0, 300);
-    return { status: res.statusCode, ms: performance.now() - start, body: text };
-  } catch (e) {
-    return { status: 0, ms: performance.now() - start, body: String(e) };
-  }
-}
-process.on('message', async ({ port, path, headers, bodies, clients }) => {
-  const pool = poolFor(port, clients);
-  const latencies = new Array(bodies.length).fill(0);
-  let next = 0;
-  let errors = 0;
-  let firstError = null;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= bodies.length) return;
-      const r = await post(pool, path, headers, bodies[i]);
-      latencies[i] = r.ms;
-      if (r.status !== 201) {
-        errors++;
-        if (firstError === null) firstError = r.status + ' ' + r.body;
-      }
-    }
-  }));
-  const wallMs = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  process.send({ wallMs, latencies, errors, firstError, cpuMs: (used.user + used.system) / 1000 });
-});
-`;
-
-interface PhaseResult {
-  wallMs: number;
-  latencies: number[];
-  errors: number;
-  firstError: string | null;
-  /** CPU time of the load generator during the phase. */
-  cpuMs: number;
-}
-
-function createLoadGenerator() {
-  const child = spawn(process.execPath, ['-e', CLIENT_SOURCE], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return {
-    run(
-      target: { port: number; path: string; headers: Record<string, string> },
-      bodies: string[],
-      clients: number,
-    ) {
-      return new Promise<PhaseResult>((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
-        child.once('exit', onExit);
-        child.once('message', (result: PhaseResult) => {
-          child.off('exit', onExit);
-          resolve(result);
-        });
-        child.send({ ...target, bodies, clients });
-      });
-    },
-    close: () => {
-      child.kill();
-    },
   };
 }
 
@@ -679,7 +593,15 @@ export async function run(args: string[]): Promise<Map<string, number>> {
     ): Promise<VariantResult> => {
       const target = { port, path: urlPath, headers };
       if (phase.warmup && warm.length > 0) {
+        // The warm-up runs the code the measured phase runs, the benchmark's own probes included (the
+        // statement timer and the CPU sampler): code that first ran once measuring began would be compiled,
+        // and code it made polymorphic deoptimized, inside the measured phase.
+        const sampler = pgCpuSampler(bench);
+        await sampler.start();
+        timed.start();
         const w = await load.run(target, bodiesFor(`warmup-${phase.label}`, warm), flags.clients);
+        timed.pause();
+        await sampler.stop();
         if (w.errors > 0) {
           throw new Error(`${name} warm-up: ${w.errors} failed requests, first: ${w.firstError}`);
         }
