@@ -1,3 +1,5 @@
+import { rememberedByMillisecond } from './iso-instant.js';
+
 /**
  * Instants at the API edge: output as ISO-8601 with the tenant's offset (`2025-10-09T10:00:00+08:00`, as the
  * conventions ask), input with an explicit offset or, when a client sends a plain local time, read in the
@@ -67,8 +69,19 @@ export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const zoneFormatters = new Map<string, (ms: number) => string>();
+
+/** An instant as ISO-8601 with the zone's offset; remembered per zone and millisecond (iso-instant.ts). */
 export function formatInZone(instant: Date | number, timeZone: string): string {
-  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  let format = zoneFormatters.get(timeZone);
+  if (!format) {
+    format = rememberedByMillisecond((ms) => formatWithOffset(ms, timeZone));
+    zoneFormatters.set(timeZone, format);
+  }
+  return format(typeof instant === 'number' ? instant : instant.getTime());
+}
+
+function formatWithOffset(ms: number, timeZone: string): string {
   const offset = zoneOffsetMinutes(ms, timeZone);
   const local = new Date(ms + offset * 60_000);
   const sign = offset >= 0 ? '+' : '-';

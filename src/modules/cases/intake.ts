@@ -6,6 +6,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { GroupCommitter } from '../../platform/db/index.js';
 import { errors } from '../../platform/http/app-error.js';
+import { isoInstant } from '../../platform/iso-instant.js';
 import { formatInZone } from '../../platform/zoned-time.js';
 import { requireUploaded } from '../evidence/index.js';
 import { refusalError, unprocessable } from './case-errors.js';
@@ -51,7 +52,7 @@ export function createIntake(
     const roles = who.principal?.account.roles ?? who.roles ?? [];
     const accountId = who.principal?.account.id ?? who.actor.accountId;
     const pureActor = { ...(accountId !== null ? { id: String(accountId) } : {}), roles };
-    const opened = openCase({ channel: input.channel }, pureActor, now.toISOString(), {
+    const opened = openCase({ channel: input.channel }, pureActor, isoInstant(now), {
       verifyChannels: ctx.settings.verifyChannels,
     });
     if (!opened.ok) throw refusalError(opened);
@@ -83,13 +84,13 @@ export function createIntake(
       });
       unitCode = resolved.resolution.unit.code;
       const duty = await deps.org.onDuty(tenantId, unitCode, now);
-      const filed = decide(state, { kind: 'file', standardId: standard.id }, pureActor, now.toISOString());
+      const filed = decide(state, { kind: 'file', standardId: standard.id }, pureActor, isoInstant(now));
       if (!filed.ok) throw refusalError(filed);
       const sent = decide(
         filed.state,
         { kind: 'dispatch', unitCode, mode: 'auto' },
         pureActor,
-        now.toISOString(),
+        isoInstant(now),
       );
       if (!sent.ok) throw refusalError(sent);
       state = sent.state;
@@ -228,7 +229,7 @@ export function createIntake(
               windowUntil: fold.windowUntil,
               event: (target: CaseRecord) =>
                 caseEvent(target, 'cases.case.folded', {
-                  at: now.toISOString(),
+                  at: isoInstant(now),
                   role: 'integration',
                   count: Number(target.source.count ?? 1),
                   photos,
@@ -313,7 +314,7 @@ export function hotlineOutbox(
         caseNo: record.caseNo,
         status,
         stage: record.stage,
-        at: at.toISOString(),
+        at: isoInstant(at),
       },
     },
   ];

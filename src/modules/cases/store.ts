@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/index.js';
+import { isoInstant, isoInstantOrNull } from '../../platform/iso-instant.js';
 import type { CaseState } from './domain/states.js';
 import type { CaseRecord } from './types.js';
 
@@ -146,14 +147,14 @@ function caseJson(c: CaseRecord): Record<string, unknown> {
     supporters: c.supporters,
     tracking_digest: c.trackingDigest,
     satisfaction: c.satisfaction,
-    rated_at: c.ratedAt,
-    reported_at: c.reportedAt,
-    filed_at: c.filedAt,
-    closed_at: c.closedAt,
-    deadline: c.deadline,
+    rated_at: isoInstantOrNull(c.ratedAt),
+    reported_at: isoInstant(c.reportedAt),
+    filed_at: isoInstantOrNull(c.filedAt),
+    closed_at: isoInstantOrNull(c.closedAt),
+    deadline: isoInstantOrNull(c.deadline),
     warning: c.warning,
     reported_by: c.reportedBy,
-    updated_at: c.updatedAt,
+    updated_at: isoInstant(c.updatedAt),
   };
 }
 

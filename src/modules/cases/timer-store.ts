@@ -4,6 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/index.js';
+import { isoInstant, isoInstantOrNull } from '../../platform/iso-instant.js';
 import { chainHeadKey, type ChainHead } from '../../platform/events/index.js';
 import { CASE_STREAM } from './events.js';
 import type { CaseRecord, CaseScopeFacts, TimerRecord } from './types.js';
@@ -67,18 +68,18 @@ function timerJson(t: TimerRecord): Record<string, unknown> {
     case_id: t.caseId,
     kind: t.kind,
     stage: t.stage,
-    started_at: t.startedAt,
+    started_at: isoInstant(t.startedAt),
     limit_amount: t.limit.amount,
     limit_unit: t.limit.unit,
     multiplier: t.multiplier,
     pauses: t.pauses,
-    paused_at: t.pausedAt,
-    deadline: t.deadline,
-    prompt_at: t.promptAt,
-    yellow_at: t.yellowAt,
+    paused_at: isoInstantOrNull(t.pausedAt),
+    deadline: isoInstant(t.deadline),
+    prompt_at: isoInstantOrNull(t.promptAt),
+    yellow_at: isoInstantOrNull(t.yellowAt),
     fired: t.fired,
     generation: t.generation,
-    fire_at: t.fireAt,
+    fire_at: isoInstantOrNull(t.fireAt),
     calendar_version: t.calendarVersion,
   };
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../actor.js';
 import { oneStatement, prepared, withClauses, type Executor } from '../db/index.js';
 import { jsonbText } from '../audit/canonical.js';
 import { bodyDigest, chainHash, microsOf } from '../audit/chain.js';
+import { isoInstant } from '../iso-instant.js';
 
 export interface NewEvent {
   /** The kind of record the event belongs to ('account', 'case', …); with streamId it names one record. */
@@ -116,7 +117,7 @@ export async function appendEvents(
       actor_kind: who.kind,
       actor_id: who.accountId,
       request_id: who.requestId,
-      occurred_at: at.toISOString(),
+      occurred_at: isoInstant(at),
       prev_hash: prev?.toString('hex') ?? null,
       hash: hash.toString('hex'),
     });
@@ -203,7 +204,7 @@ async function appendUnchained(
     actor_kind: (e.actor ?? actor).kind,
     actor_id: (e.actor ?? actor).accountId,
     request_id: (e.actor ?? actor).requestId,
-    occurred_at: (e.occurredAt ?? occurredAt).toISOString(),
+    occurred_at: isoInstant(e.occurredAt ?? occurredAt),
     payload: e.payload,
   }));
   const result = await prepared(sql<StoredEvent>`
