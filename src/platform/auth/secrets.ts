@@ -7,8 +7,27 @@ export interface Secrets {
   digest(value: string): string;
 }
 
+/** How many recent secrets keep their digest (cleared, not evicted one by one, when full). */
+export const RECENT_DIGESTS = 1024;
+
+/**
+ * Every request of a session presents the same cookie, and a keyed digest costs about 5 µs (an HMAC object,
+ * its key schedule and two hashes), so the digests of recent secrets are kept. That keeps nothing the process
+ * does not hold on each request anyway, and it decides nothing: whether a session is live is still read
+ * from the database every time.
+ */
 export function createSecrets(key: string): Secrets {
-  return { digest: (value) => createHmac('sha256', key).update(value).digest('base64url') };
+  const recent = new Map<string, string>();
+  return {
+    digest(value) {
+      const known = recent.get(value);
+      if (known !== undefined) return known;
+      const digest = createHmac('sha256', key).update(value).digest('base64url');
+      if (recent.size >= RECENT_DIGESTS) recent.clear();
+      recent.set(value, digest);
+      return digest;
+    },
+  };
 }
 
 export function randomToken(bytes = 32): string {
