@@ -292,5 +292,5 @@ async function commitTenant(
     timerStore.upsertTimersSql(tenantId, timers),
     outboxStore.enqueueSql(tenantId, outbox, now),
   ].filter((w) => w !== null);
-  await appendEvents(tx, firstActor, now, events, { alongside });
+  await appendEvents(tx, firstActor, now, events, { alongside, stored: false });
 }

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../../test/helpers/db.js';
 import type { Actor } from '../actor.js';
 import { ensureTenant } from '../tenancy/bootstrap.js';
-import { appendEvents } from './append.js';
+import { appendEvents, setEventChaining } from './append.js';
 
 describe('the event log', () => {
   let t: TestDb;
@@ -61,6 +61,39 @@ describe('the event log', () => {
       fresh.map((e) => e.streamVersion),
       [1, 2],
     );
+  });
+
+  it('writes the same rows when the caller needs none back (stored: false), chained or not', async () => {
+    for (const [chained, id] of [
+      [true, 'Q1'],
+      [false, 'Q2'],
+    ] as const) {
+      setEventChaining(chained);
+      try {
+        const back = await t.db.transaction((tx) =>
+          appendEvents(
+            tx,
+            actor,
+            now,
+            [
+              { streamType: 'case', streamId: id, name: 'cases.case.reported', payload: { n: 1 } },
+              { streamType: 'case', streamId: id, name: 'cases.case.filed', payload: { n: 2 } },
+            ],
+            { stored: false },
+          ),
+        );
+        assert.deepEqual(back, []);
+      } finally {
+        setEventChaining(true);
+      }
+      const rows = await sql<{ name: string; stream_version: number; chained: boolean }>`
+        SELECT name, stream_version, hash IS NOT NULL AS chained FROM events WHERE stream_id = ${id}
+        ORDER BY seq`.execute(t.db.sql);
+      assert.deepEqual(rows.rows, [
+        { name: 'cases.case.reported', stream_version: 1, chained },
+        { name: 'cases.case.filed', stream_version: 2, chained },
+      ]);
+    }
   });
 
   it('vanishes with the transaction that wrote it', async () => {

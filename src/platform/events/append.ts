@@ -74,7 +74,7 @@ export async function appendEvents(
     if (last) await oneStatement(alongside.slice(0, -1), last).execute(tx);
     return [];
   }
-  if (!chaining) return appendUnchained(tx, actor, occurredAt, events, alongside);
+  if (!chaining) return appendUnchained(tx, actor, occurredAt, events, alongside, options);
   const unknown = events.filter(
     (e) => e.newRecord !== true && !knownHeads?.has(chainHeadKey(e.streamType, e.streamId)),
   );
@@ -136,7 +136,7 @@ export async function appendEvents(
            actor_kind text, actor_id bigint, request_id text, occurred_at timestamptz, payload json,
            prev_hash text, hash text)
     ORDER BY ord
-    RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`;
+    ${returningFor(options)}`;
   const result = await prepared(oneStatement(alongside, insert)).execute(tx);
   return result.rows;
 }
@@ -154,7 +154,17 @@ export interface AppendOptions {
    * are no events.
    */
   alongside?: readonly RawBuilder<unknown>[];
+  /**
+   * False when the caller has no use for the stored rows (their seq): the statement then returns none, which
+   * saves printing, sending and parsing a row per event. The call then resolves to an empty list.
+   */
+  stored?: boolean;
 }
+
+const RETURNING = sql.raw(
+  'RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name',
+);
+const returningFor = (options: AppendOptions) => (options.stored === false ? sql`` : RETURNING);
 
 export const chainHeadKey = (type: string, id: string): string => `${type}\u0000${id}`;
 
@@ -193,6 +203,7 @@ async function appendUnchained(
   occurredAt: Date,
   events: readonly NewEvent[],
   alongside: readonly RawBuilder<unknown>[],
+  options: AppendOptions,
 ): Promise<StoredEvent[]> {
   const writes = withClauses(alongside).map((clause) => sql`${clause}, `);
   const rows = events.map((e, i) => ({
@@ -225,8 +236,6 @@ async function appendUnchained(
     SELECT ${actor.tenantId}, stream_type, stream_id, base + n, name, actor_kind, actor_id,
            actor_role, occurred_at, request_id, payload::json
     FROM numbered ORDER BY ord
-    RETURNING seq, stream_type AS "streamType", stream_id AS "streamId", stream_version AS "streamVersion", name`).execute(
-    tx,
-  );
+    ${returningFor(options)}`).execute(tx);
   return result.rows;
 }
